@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NetworkCenter.Supervision.Mail.Sink;
+
+namespace NetworkCenter.Supervision.Mail;
+
+public static class MailServiceCollectionExtensions
+{
+    /// <summary>
+    /// The MailKit sender bound to <c>Smtp:*</c>; with <paramref name="useSinkWhenUnconfigured"/> and no
+    /// <c>Smtp:Host</c>, an in-process SMTP sink on loopback becomes the server.
+    /// </summary>
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration, bool useSinkWhenUnconfigured)
+    {
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.TryAddSingleton<IMailSender, MailSender>();
+        var configured = !string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:Host"]);
+        if (useSinkWhenUnconfigured && !configured)
+        {
+            services.TryAddSingleton<SmtpSinkMailbox>();
+            services.TryAddSingleton<SmtpSink>();
+            services.AddHostedService(sp => sp.GetRequiredService<SmtpSink>());
+            services.AddSingleton<IPostConfigureOptions<SmtpOptions>, PointAtSink>();
+        }
+        return services;
+    }
+
+    private sealed class PointAtSink(SmtpSink sink) : IPostConfigureOptions<SmtpOptions>
+    {
+        public void PostConfigure(string? name, SmtpOptions options)
+        {
+            options.Host = "127.0.0.1";
+            options.Port = sink.Port;
+            options.Security = MailKit.Security.SecureSocketOptions.None;
+            options.Username = null;
+        }
+    }
+}

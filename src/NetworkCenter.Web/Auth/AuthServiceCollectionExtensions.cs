@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using NetworkCenter.Supervision.Accounts;
+
+namespace NetworkCenter.Web.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    public const string AdministratorPolicy = "administrator";
+
+    /// <summary>Cookie sign-in shared by the API and the pages; every endpoint needs a signed-in user unless it says otherwise.</summary>
+    public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddSingleton<AdminAccount>();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "nc.session";
+                options.Cookie.HttpOnly = true;
+                // Strict same-site cookies keep other sites from driving the JSON API with a user's session.
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.LoginPath = "/login";
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Roles.SystemAdministrator));
+        return builder;
+    }
+
+    /// <summary>The API answers 401/403 as problem details; pages redirect to the sign-in page.</summary>
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi"))
+        {
+            context.Response.StatusCode = status;
+            return Results.Problem(statusCode: status, title: status == 401 ? "Sign in first." : "Your role does not allow this.")
+                .ExecuteAsync(context.HttpContext);
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
