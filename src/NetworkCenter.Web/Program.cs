@@ -18,7 +18,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-if (!await app.PrepareDatabaseAsync())
+if (!await app.PrepareAsync())
 {
     return 1;
 }
