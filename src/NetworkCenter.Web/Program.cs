@@ -23,6 +23,8 @@ if (!await app.PrepareAsync())
     return 1;
 }
 
+app.ScheduleRecurringJobs();
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
