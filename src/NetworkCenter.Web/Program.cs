@@ -35,6 +35,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
 app.MapDevMail();
+app.MapHolidaysApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();

@@ -33,7 +33,7 @@ internal sealed class HolidayStore(NpgsqlDataSource dataSource, HolidayCache cac
     public async Task<Holiday> PutAsync(
         DateOnly date, HolidayKind kind, string name, string? source, string user, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         var parameters = new { date = date.ToDateTime(TimeOnly.MinValue), kind = kind.ToCode(), name, source, user, now };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -55,10 +55,13 @@ internal sealed class HolidayStore(NpgsqlDataSource dataSource, HolidayCache cac
         return row.ToHoliday();
     }
 
+    // Npgsql writes timestamptz only from offset-zero values; a manual clock may carry its start's offset.
+    private DateTimeOffset Now() => time.GetUtcNow().ToUniversalTime();
+
     /// <summary>Removes the entry for <paramref name="date"/>; false when there was none.</summary>
     public async Task<bool> DeleteAsync(DateOnly date, string user, CancellationToken cancellationToken)
     {
-        var parameters = new { date = date.ToDateTime(TimeOnly.MinValue), user, now = time.GetUtcNow() };
+        var parameters = new { date = date.ToDateTime(TimeOnly.MinValue), user, now = Now() };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
