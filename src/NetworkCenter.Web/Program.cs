@@ -3,6 +3,7 @@ using NetworkCenter.Supervision.Mail;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Workflows.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.AddStructuredLogging();
 builder.AddClock();
 builder.AddDatabase();
 builder.AddScheduling();
+builder.Services.AddLegalCalendar(builder.Configuration);
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
 builder.AddHealth();
@@ -35,6 +37,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
 app.MapDevMail();
+app.MapHolidaysApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();
