@@ -62,7 +62,8 @@ public sealed class SmtpOutageFacts(OutageSmtpApp app) : IClassFixture<OutageSmt
         try
         {
             app.Service<ManualClock>().Advance(TimeSpan.FromMinutes(1));
-            Assert.Equal(1, await delivery.SweepAsync(CancellationToken.None));
+            // Either the retry Hangfire already holds or this sweep delivers it, whichever runs first; never both.
+            await delivery.SweepAsync(CancellationToken.None);
 
             var mail = await Eventually.ReturnsAsync(
                 () => Task.FromResult(app.Received.Messages.FirstOrDefault(m => m.Message.MessageId == MailOutbox.MessageIdFor(key))),
