@@ -14,7 +14,7 @@ namespace NetworkCenter.Workflows.Tests.Calendar;
 public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     private sealed record HolidayBody(string Date, string Kind, string Name, string? Source, string UpdatedBy);
-    private sealed record DueBody(string Start, string Period, string PeriodEnd, string Due, bool HolidayTableCoversYear);
+    private sealed record DueBody(string Start, string Period, string PeriodEnd, string Due, DateTimeOffset? DueAt, bool HolidayTableCoversYear);
 
     [Fact]
     public async Task Get_ListsTheSeededTableOfAYear()
@@ -37,7 +37,20 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
 
         var due = await client.GetFromJsonAsync<DueBody>("/api/calendar/due?start=2026-02-10&period=P7D");
 
-        Assert.Equal(new DueBody("2026-02-10", "P7D", "2026-02-17", "2026-02-24", true), due);
+        Assert.Equal(new DueBody("2026-02-10", "P7D", "2026-02-17", "2026-02-24", null, true), due);
+    }
+
+    [Fact]
+    public async Task Due_OfAnInstant_GivesTheTimerInstant_AtTheSameBeijingTimeOfDay()
+    {
+        using var client = await app.SignedInClientAsync();
+
+        var due = await client.GetFromJsonAsync<DueBody>("/api/calendar/due?start=2026-02-10T01:30:00Z&period=P7D");
+
+        Assert.Equal("2026-02-10", due!.Start);
+        Assert.Equal("2026-02-24", due.Due);
+        Assert.Equal(new DateTimeOffset(2026, 2, 24, 9, 30, 0, TimeSpan.FromHours(8)), due.DueAt);
+        Assert.Equal(TimeSpan.FromHours(8), due.DueAt!.Value.Offset);
     }
 
     [Fact]
@@ -130,6 +143,7 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
     [InlineData("/api/calendar/due?start=2026-02-10&period=PT48H", "period")]
     [InlineData("/api/calendar/due?start=2026-02-10", "period")]
     [InlineData("/api/calendar/due?start=10/02/2026&period=P7D", "start")]
+    [InlineData("/api/calendar/due?start=2026-02-10T09:30&period=P7D", "start")]
     [InlineData("/api/calendar/due?start=9999-12-01&period=P1M", "period")]
     [InlineData("/api/holidays?year=twenty", "year")]
     public async Task Reads_Return400NamingTheField_WhenInvalid(string url, string field)
