@@ -33,6 +33,7 @@ public static class HolidaysApi
         var holidays = routes.MapGroup("/api/holidays").WithTags("Calendar");
         holidays.MapGet("", ListAsync);
         var editing = holidays.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor, Roles.SystemAdministrator));
+        editing.MapGet("/changes", ListChangesAsync);
         editing.MapPut("/{date}", PutAsync);
         editing.MapDelete("/{date}", DeleteAsync);
         routes.MapGet("/api/calendar/due", DueAsync).WithTags("Calendar");
@@ -41,17 +42,22 @@ public static class HolidaysApi
     private static async Task<Results<Ok<IEnumerable<HolidayResponse>>, ValidationProblem>> ListAsync(
         string? year, HolidayStore store, CancellationToken cancellationToken)
     {
-        int? wanted = null;
-        if (!string.IsNullOrEmpty(year))
+        if (!TryParseYear(year, out var wanted))
         {
-            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1900 or > 9999)
-            {
-                return Invalid("year", $"'{year}' is not a year such as 2026.");
-            }
-            wanted = parsed;
+            return Invalid("year", $"'{year}' is not a year such as 2026.");
         }
         var list = await store.ListAsync(wanted, cancellationToken);
         return TypedResults.Ok(list.Select(ToResponse));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<HolidayChange>>, ValidationProblem>> ListChangesAsync(
+        string? year, HolidayStore store, CancellationToken cancellationToken)
+    {
+        if (!TryParseYear(year, out var wanted))
+        {
+            return Invalid("year", $"'{year}' is not a year such as 2026.");
+        }
+        return TypedResults.Ok(await store.ListChangesAsync(wanted, cancellationToken));
     }
 
     private static async Task<Results<Ok<HolidayResponse>, ValidationProblem>> PutAsync(
@@ -140,6 +146,22 @@ public static class HolidaysApi
         }
         var table = await calendar.CalendarAsync(cancellationToken);
         return TypedResults.Ok(new DueDateResponse(trigger, parsed.ToString(), periodEnd, due, dueAt, table.Covers(due.Year)));
+    }
+
+    /// <summary>An absent year means every year.</summary>
+    private static bool TryParseYear(string? value, out int? year)
+    {
+        year = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1900 or > 9999)
+        {
+            return false;
+        }
+        year = parsed;
+        return true;
     }
 
     private static bool TryParseDate(string? value, out DateOnly date) =>

@@ -14,6 +14,7 @@ namespace NetworkCenter.Workflows.Tests.Calendar;
 public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     private sealed record HolidayBody(string Date, string Kind, string Name, string? Source, string UpdatedBy);
+    private sealed record ChangeBody(string Date, string Action, string? Kind, string ChangedBy);
     private sealed record DueBody(string Start, string Period, string PeriodEnd, string Due, DateTimeOffset? DueAt, bool HolidayTableCoversYear);
 
     [Fact]
@@ -71,10 +72,11 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
         Assert.Equal("2026-11-17", afterPut);
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         Assert.Equal("2026-11-16", afterDelete);
-        await using var connection = await app.OpenConnectionAsync();
-        var authors = await Dapper.SqlMapper.QueryAsync<string>(connection,
-            "select action || ':' || changed_by from engine.holiday_changes where date = '2026-11-16' order by id");
-        Assert.Equal(["put:admin", "delete:admin"], authors);
+        var changes = await client.GetFromJsonAsync<ChangeBody[]>("/api/holidays/changes?year=2026");
+        Assert.Equal(
+            [new ChangeBody("2026-11-16", "put", "day-off", "admin"), new ChangeBody("2026-11-16", "delete", "day-off", "admin")],
+            changes!.Where(c => c.Date == "2026-11-16"));
+        Assert.Contains(changes!, c => c is { Date: "2026-02-17", Action: "put", ChangedBy: "seed" });
     }
 
     [Fact]
@@ -115,10 +117,12 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
         using var client = ClientWithRole(role);
 
         var list = await client.GetAsync("/api/holidays?year=2026");
+        var changes = await client.GetAsync("/api/holidays/changes?year=2026");
         var put = await client.PutAsJsonAsync("/api/holidays/2026-12-07", new { kind = "day-off", name = "测试" });
         var delete = await client.DeleteAsync("/api/holidays/2026-12-07");
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(expected, changes.StatusCode);
         Assert.Equal(expected, put.StatusCode);
         Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden, delete.StatusCode);
     }
