@@ -44,10 +44,7 @@ internal sealed partial class FieldRules
 
     private void CheckPattern(string text, string pattern)
     {
-        if (pattern.Length > MaxPatternLength)
-        {
-            throw new FormSchemaException($"The pattern of '{field}' is longer than {MaxPatternLength} characters.");
-        }
+        CheckPatternLength(pattern);
         try
         {
             if (!Matches(text, pattern))
@@ -58,6 +55,24 @@ internal sealed partial class FieldRules
         catch (RegexMatchTimeoutException)
         {
             Fail($"could not be checked against the pattern {pattern} in time.");
+        }
+    }
+
+    /// <summary>A broken pattern is the form's fault whether or not this submission filled the field in.</summary>
+    private void EnsurePatternIsUsable()
+    {
+        if (FormDataWalker.Text(_validate, "pattern") is { Length: > 0 } pattern && !IsExpression(pattern))
+        {
+            CheckPatternLength(pattern);
+            Matches("", pattern);
+        }
+    }
+
+    private void CheckPatternLength(string pattern)
+    {
+        if (pattern.Length > MaxPatternLength)
+        {
+            throw new FormSchemaException($"The pattern of '{field}' is longer than {MaxPatternLength} characters.");
         }
     }
 

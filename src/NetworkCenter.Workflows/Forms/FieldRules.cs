@@ -10,6 +10,7 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
 
     public void Check(JsonElement? value)
     {
+        EnsurePatternIsUsable();
         if (requiredApplies && IsTrue(_validate, "required") && IsEmpty(value))
         {
             Fail("is required.");
