@@ -17,9 +17,9 @@ internal static class EngineClient
         }
     }
 
-    public static async Task<Guid> StartAsync(this HttpClient client, string key)
+    public static async Task<Guid> StartAsync(this HttpClient client, string key, object? variables = null)
     {
-        var response = await client.PostAsJsonAsync("/api/instances", new { definitionKey = key });
+        var response = await client.PostAsJsonAsync("/api/instances", new { definitionKey = key, variables = variables ?? new { } });
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("id").GetGuid();
@@ -29,7 +29,9 @@ internal static class EngineClient
     {
         using var body = JsonDocument.Parse(await client.GetStringAsync($"/api/tasks?instanceId={instanceId}"));
         var tasks = body.RootElement.ValueKind == JsonValueKind.Array ? body.RootElement : body.RootElement.GetProperty("items");
-        return tasks[0].GetProperty("id").GetGuid();
+        return tasks.GetArrayLength() > 0
+            ? tasks[0].GetProperty("id").GetGuid()
+            : throw new InvalidOperationException($"instance {instanceId} has no open task: {await client.GetStringAsync($"/api/instances/{instanceId}")}");
     }
 
     public static async Task CompleteAsync(this HttpClient client, Guid taskId)

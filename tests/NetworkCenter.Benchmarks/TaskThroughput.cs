@@ -52,7 +52,7 @@ internal static class TaskThroughput
             var instances = new Guid[InstancesPerClient];
             for (var i = 0; i < instances.Length; i++)
             {
-                instances[i] = await client.StartAsync("bench-task-loop");
+                instances[i] = await client.StartAsync("bench-task-loop", new { finished = false });
             }
             workers.Add((client, instances));
         }
