@@ -30,7 +30,7 @@ internal sealed class EventReader(ProcessReadContext context)
         var triggerName = definitions.Count == 0 ? "none" : TriggerName(definitions[0]);
         if (!allowed.Contains(triggerName))
         {
-            var what = triggerName == "none" ? $"a {kind} without an event definition" : $"a {triggerName} {kind}";
+            var what = triggerName == "none" ? $"a {kind} without an event definition" : $"{Article(triggerName)} {triggerName} {kind}";
             context.Problem(id, $"{what} is not supported (supported: {string.Join(", ", allowed)})");
             return null;
         }
@@ -49,6 +49,8 @@ internal sealed class EventReader(ProcessReadContext context)
             _ => ReadBoundary(element, id, trigger),
         };
     }
+
+    private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string TriggerName(XElement definition) =>
         definition.Name.LocalName == "eventDefinitionRef" ? "referenced" : definition.Name.LocalName[..^"EventDefinition".Length];
