@@ -1,0 +1,275 @@
+using System.Collections.Concurrent;
+using Acornima;
+using Acornima.Ast;
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+using Jint.Runtime.Interop;
+using NetworkCenter.Workflows.Model;
+
+namespace NetworkCenter.Workflows.Expressions;
+
+/// <summary>
+/// One Jint engine per evaluation, so nothing a script does outlives it; parsed scripts are shared. No CLR access is
+/// enabled, so <c>System</c>, <c>importNamespace</c> and host types are unreachable; <c>eval</c> is off too.
+/// </summary>
+internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpressionEvaluator
+{
+    private static readonly HashSet<string> JavaScriptLanguages = new(StringComparer.OrdinalIgnoreCase) { "javascript", "js", "ecmascript" };
+
+    private static readonly TimeZoneInfo ChinaStandardTime =
+        TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "China Standard Time", "CST");
+
+    private readonly ConcurrentDictionary<string, Prepared<Script>> _cache = new(StringComparer.Ordinal);
+
+    public JintExpressionEvaluator() : this(new ExpressionOptions())
+    {
+    }
+
+    public static bool IsJavaScript(string? language) => language is not null && JavaScriptLanguages.Contains(language);
+
+    public object? Evaluate(string text, IReadOnlyDictionary<string, object?> variables)
+    {
+        if (!JuelTranslator.ContainsExpression(text))
+        {
+            return text;
+        }
+
+        var segments = JuelTranslator.Split(text);
+        if (segments is [JuelTranslator.Expression single])
+        {
+            return Execute(ExpressionSource(single.Body), variables).Value;
+        }
+
+        return string.Concat(segments.Select(segment => segment switch
+        {
+            JuelTranslator.Expression e => Format(Execute(ExpressionSource(e.Body), variables).Value),
+            JuelTranslator.Literal l => l.Text,
+            _ => "",
+        }));
+    }
+
+    public bool EvaluateCondition(ConditionExpression condition, IReadOnlyDictionary<string, object?> variables)
+    {
+        object? result;
+        if (condition.IsScript)
+        {
+            if (!IsJavaScript(condition.Language))
+            {
+                throw new ExpressionException($"condition language \"{condition.Language}\" is not supported; use javascript");
+            }
+
+            result = Execute(condition.Text, variables).Value;
+        }
+        else
+        {
+            result = Evaluate(condition.Text, variables);
+        }
+
+        return result switch
+        {
+            bool b => b,
+            string s when bool.TryParse(s.Trim(), out var parsed) => parsed,
+            _ => throw new ExpressionException($"the condition {condition.Text} gave {Describe(result)}, not true or false"),
+        };
+    }
+
+    public ScriptResult RunScript(string script, IReadOnlyDictionary<string, object?> variables)
+    {
+        var run = Execute(script, variables);
+        var changed = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in run.Globals)
+        {
+            var isInput = variables.TryGetValue(name, out var before);
+            if (run.ExplicitlySet.Contains(name) || !isInput || !PlainData.DeepEquals(PlainData.Normalize(before), value))
+            {
+                changed[name] = value;
+            }
+        }
+
+        return new ScriptResult(changed, run.Value);
+    }
+
+    public string? CheckExpression(string text)
+    {
+        try
+        {
+            foreach (var segment in JuelTranslator.Split(text).OfType<JuelTranslator.Expression>())
+            {
+                if (string.IsNullOrWhiteSpace(segment.Body))
+                {
+                    return "the expression ${} is empty";
+                }
+
+                Prepare(ExpressionSource(segment.Body));
+            }
+
+            return null;
+        }
+        catch (ExpressionException e)
+        {
+            return e.Message;
+        }
+    }
+
+    public string? CheckScript(string script)
+    {
+        try
+        {
+            Prepare(script);
+            return null;
+        }
+        catch (ExpressionException e)
+        {
+            return e.Message;
+        }
+    }
+
+    // Parenthesised so an object literal or a trailing comment cannot change what the expression means.
+    private static string ExpressionSource(string body) => "(" + JuelTranslator.ToJavaScript(body) + "\n)";
+
+    private Prepared<Script> Prepare(string source)
+    {
+        if (_cache.TryGetValue(source, out var cached))
+        {
+            return cached;
+        }
+
+        Prepared<Script> prepared;
+        try
+        {
+            prepared = Engine.PrepareScript(source);
+        }
+        catch (Exception e) when (e is ParseErrorException or JintException)
+        {
+            throw new ExpressionException($"does not parse: {e.Message}", e);
+        }
+
+        if (_cache.Count >= options.CacheSize)
+        {
+            _cache.Clear();
+        }
+
+        _cache.TryAdd(source, prepared);
+        return prepared;
+    }
+
+    private sealed record Run(object? Value, IReadOnlyDictionary<string, object?> Globals, IReadOnlySet<string> ExplicitlySet);
+
+    private Run Execute(string source, IReadOnlyDictionary<string, object?> variables)
+    {
+        var prepared = Prepare(source);
+        var engine = new Engine(o => o
+            .LimitMemory(options.MemoryLimitBytes)
+            .TimeoutInterval(options.Timeout)
+            .MaxStatements(options.MaxStatements)
+            .LimitRecursion(options.RecursionLimit)
+            .DisableStringCompilation()
+            .LocalTimeZone(ChinaStandardTime));
+        var builtIns = engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);
+        var explicitlySet = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (name, value) in variables)
+            {
+                engine.SetValue(name, JsValueConverter.ToJs(engine, value));
+            }
+
+            engine.SetValue("execution", ExecutionObject(engine, explicitlySet));
+            engine.SetValue("__isEmpty", new ClrFunction(engine, "__isEmpty", (_, args) => IsEmpty(args.Length > 0 ? args[0] : JsValue.Undefined)));
+            var completion = engine.Evaluate(prepared);
+            return new Run(JsValueConverter.ToClr(completion), ReadGlobals(engine, builtIns, variables, explicitlySet), explicitlySet);
+        }
+        catch (JavaScriptException e)
+        {
+            throw new ExpressionException($"failed: {e.Message}", e);
+        }
+        catch (Exception e) when (e is StatementsCountOverflowException or TimeoutException or OperationCanceledException)
+        {
+            throw new ExpressionException(
+                $"was stopped: it ran longer than the limit ({options.Timeout.TotalSeconds:0.##} s or {options.MaxStatements} statements)", e);
+        }
+        catch (MemoryLimitExceededException e)
+        {
+            throw new ExpressionException($"was stopped: it used more than the memory limit of {options.MemoryLimitBytes} bytes", e);
+        }
+        catch (RecursionDepthOverflowException e)
+        {
+            throw new ExpressionException($"was stopped: it recursed deeper than {options.RecursionLimit} calls", e);
+        }
+        catch (JintException e)
+        {
+            throw new ExpressionException($"failed: {e.Message}", e);
+        }
+    }
+
+    // What the script left in the global scope: inputs (perhaps changed), explicit writes, and names assigned without a
+    // declaration (configurable globals; `var` declarations make non-configurable ones and stay local).
+    private static Dictionary<string, object?> ReadGlobals(
+        Engine engine, HashSet<string> builtIns, IReadOnlyDictionary<string, object?> variables, HashSet<string> explicitlySet)
+    {
+        var globals = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var key in engine.Global.GetOwnPropertyKeys())
+        {
+            var name = key.ToString();
+            if (builtIns.Contains(name) || name is "execution" or "__isEmpty")
+            {
+                continue;
+            }
+
+            var descriptor = engine.Global.GetOwnProperty(key);
+            var value = engine.Global.Get(key);
+            var wanted = variables.ContainsKey(name) || explicitlySet.Contains(name) || descriptor.Configurable;
+            if (wanted && value is not Jint.Native.Function.Function)
+            {
+                globals[name] = JsValueConverter.ToClr(value);
+            }
+        }
+
+        return globals;
+    }
+
+    private static JsObject ExecutionObject(Engine engine, HashSet<string> explicitlySet)
+    {
+        var execution = new JsObject(engine);
+        execution.Set("getVariable", new ClrFunction(engine, "getVariable", (_, args) =>
+        {
+            var name = NameArgument(args, "getVariable");
+            return engine.Global.HasProperty(name) ? engine.Global.Get(name) : JsValue.Null;
+        }));
+        execution.Set("hasVariable", new ClrFunction(engine, "hasVariable", (_, args) =>
+            engine.Global.HasProperty(NameArgument(args, "hasVariable")) ? JsBoolean.True : JsBoolean.False));
+        execution.Set("setVariable", new ClrFunction(engine, "setVariable", (_, args) =>
+        {
+            var name = NameArgument(args, "setVariable");
+            engine.SetValue(name, args.Length > 1 ? args[1] : JsValue.Null);
+            explicitlySet.Add(name);
+            return JsValue.Undefined;
+        }));
+        return execution;
+    }
+
+    private static string NameArgument(JsValue[] args, string method) =>
+        args.Length > 0 && args[0] is JsString name ? name.ToString()
+        : throw new JavaScriptException($"execution.{method} needs a variable name");
+
+    private static JsValue IsEmpty(JsValue value) => value switch
+    {
+        JsNull or JsUndefined => JsBoolean.True,
+        JsString s => s.Length == 0 ? JsBoolean.True : JsBoolean.False,
+        JsArray a => a.Length == 0 ? JsBoolean.True : JsBoolean.False,
+        Jint.Native.Object.ObjectInstance o when o is not Jint.Native.Function.Function => o.GetOwnPropertyKeys().Any() ? JsBoolean.False : JsBoolean.True,
+        _ => JsBoolean.False,
+    };
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        double d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Describe(object? value) => value is null ? "null" : $"{Format(value)} ({value.GetType().Name})";
+}
