@@ -35,15 +35,25 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
             return text;
         }
 
-        var segments = JuelTranslator.Split(text);
+        var what = $"the expression {Shorten(text)}";
+        List<JuelTranslator.Segment> segments;
+        try
+        {
+            segments = JuelTranslator.Split(text);
+        }
+        catch (ExpressionException e)
+        {
+            throw new ExpressionException($"{what} {e.Message}", e);
+        }
+
         if (segments is [JuelTranslator.Expression single])
         {
-            return Execute(ExpressionSource(single.Body), variables).Value;
+            return Execute(ExpressionSource(single.Body), variables, what).Value;
         }
 
         return string.Concat(segments.Select(segment => segment switch
         {
-            JuelTranslator.Expression e => Format(Execute(ExpressionSource(e.Body), variables).Value),
+            JuelTranslator.Expression e => Format(Execute(ExpressionSource(e.Body), variables, what).Value),
             JuelTranslator.Literal l => l.Text,
             _ => "",
         }));
@@ -59,7 +69,7 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
                 throw new ExpressionException($"condition language \"{condition.Language}\" is not supported; use javascript");
             }
 
-            result = Execute(condition.Text, variables).Value;
+            result = Execute(condition.Text, variables, $"the condition script {Shorten(condition.Text)}").Value;
         }
         else
         {
@@ -76,7 +86,7 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
 
     public ScriptResult RunScript(string script, IReadOnlyDictionary<string, object?> variables)
     {
-        var run = Execute(script, variables);
+        var run = Execute(script, variables, "the script");
         var changed = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, value) in run.Globals)
         {
@@ -98,7 +108,7 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
             {
                 if (string.IsNullOrWhiteSpace(segment.Body))
                 {
-                    return "the expression ${} is empty";
+                    return "is empty";
                 }
 
                 Prepare(ExpressionSource(segment.Body));
@@ -156,9 +166,18 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
 
     private sealed record Run(object? Value, IReadOnlyDictionary<string, object?> Globals, IReadOnlySet<string> ExplicitlySet);
 
-    private Run Execute(string source, IReadOnlyDictionary<string, object?> variables)
+    private Run Execute(string source, IReadOnlyDictionary<string, object?> variables, string what)
     {
-        var prepared = Prepare(source);
+        Prepared<Script> prepared;
+        try
+        {
+            prepared = Prepare(source);
+        }
+        catch (ExpressionException e)
+        {
+            throw new ExpressionException($"{what} {e.Message}", e);
+        }
+
         var engine = new Engine(o => o
             .LimitMemory(options.MemoryLimitBytes)
             .TimeoutInterval(options.Timeout)
@@ -182,24 +201,24 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
         }
         catch (JavaScriptException e)
         {
-            throw new ExpressionException($"failed: {e.Message}", e);
+            throw new ExpressionException($"{what} failed: {e.Message}", e);
         }
         catch (Exception e) when (e is StatementsCountOverflowException or TimeoutException or OperationCanceledException)
         {
             throw new ExpressionException(
-                $"was stopped: it ran longer than the limit ({options.Timeout.TotalSeconds:0.##} s or {options.MaxStatements} statements)", e);
+                $"{what} was stopped: it ran longer than the limit ({options.Timeout.TotalSeconds:0.##} s or {options.MaxStatements} statements)", e);
         }
         catch (MemoryLimitExceededException e)
         {
-            throw new ExpressionException($"was stopped: it used more than the memory limit of {options.MemoryLimitBytes} bytes", e);
+            throw new ExpressionException($"{what} was stopped: it used more than the memory limit of {options.MemoryLimitBytes} bytes", e);
         }
         catch (RecursionDepthOverflowException e)
         {
-            throw new ExpressionException($"was stopped: it recursed deeper than {options.RecursionLimit} calls", e);
+            throw new ExpressionException($"{what} was stopped: it recursed deeper than {options.RecursionLimit} calls", e);
         }
         catch (JintException e)
         {
-            throw new ExpressionException($"failed: {e.Message}", e);
+            throw new ExpressionException($"{what} failed: {e.Message}", e);
         }
     }
 
@@ -270,6 +289,8 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
         bool b => b ? "true" : "false",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     private static string Describe(object? value) => value is null ? "null" : $"{Format(value)} ({value.GetType().Name})";
 }

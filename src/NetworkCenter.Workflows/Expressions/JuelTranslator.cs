@@ -37,7 +37,7 @@ internal static class JuelTranslator
                 var end = FindClose(text, i + 2);
                 if (end < 0)
                 {
-                    throw new ExpressionException($"the expression starting at position {i + 1} is not closed with '}}'");
+                    throw new ExpressionException($"is not closed with '}}' (it opens at position {i + 1})");
                 }
 
                 if (literal.Length > 0)
