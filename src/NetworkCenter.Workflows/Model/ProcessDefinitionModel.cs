@@ -33,6 +33,9 @@ public sealed record ProcessDefinitionModel
 
     public IReadOnlyDictionary<string, ErrorDefinition> Errors { get; init; } = new Dictionary<string, ErrorDefinition>();
 
+    /// <summary>Elements the parser refused (already reported), so the validator does not report flows to them again.</summary>
+    public IReadOnlySet<string> RefusedElementIds { get; init; } = new HashSet<string>();
+
     /// <summary>Direct children of the process, in document order.</summary>
     public IReadOnlyList<string> ChildIds { get; init; } = [];
 

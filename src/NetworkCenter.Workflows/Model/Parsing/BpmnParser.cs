@@ -176,6 +176,7 @@ public static class BpmnParser
             Flows = flows,
             StartEvents = childIds.Select(c => elements[c]).OfType<StartEvent>().ToList(),
             ChildIds = childIds,
+            RefusedElementIds = context.RefusedIds,
             Messages = messages,
             Errors = errors,
         };

@@ -17,7 +17,16 @@ internal sealed class ProcessReadContext(
 
     public IReadOnlyDictionary<string, ErrorDefinition> Errors => errors;
 
+    /// <summary>Elements left out of the model because they cannot run; flows to them are not reported again.</summary>
+    public HashSet<string> RefusedIds { get; } = new(StringComparer.Ordinal);
+
     public void Problem(string? elementId, string message) => Problems.Add(new DefinitionProblem(elementId, message));
+
+    public void Refuse(string elementId, string message)
+    {
+        RefusedIds.Add(elementId);
+        Problem(elementId, message);
+    }
 
     /// <summary>The element's id, or null after reporting that it has none.</summary>
     public string? RequireId(XElement element)

@@ -11,6 +11,8 @@ internal sealed class ScopeReader(ProcessReadContext context)
         "documentation", "extensionElements", "laneSet", "lane", "dataObject", "dataObjectReference", "dataStoreReference",
         "textAnnotation", "association", "group", "ioSpecification", "property", "auditing", "monitoring", "category",
         "dataInputAssociation", "dataOutputAssociation", "incoming", "outgoing",
+        // A sub-process's own loop characteristics are read with the sub-process.
+        "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
     ];
 
     private readonly EventReader _events = new(context);
@@ -92,7 +94,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
     {
         if (element.BoolAttr("triggeredByEvent", false))
         {
-            context.Problem(id, "event sub-processes (triggeredByEvent) are not supported");
+            context.Refuse(id, "event sub-processes (triggeredByEvent) are not supported");
             return null;
         }
 
@@ -115,7 +117,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
             "transaction" => "transaction sub-processes are not supported",
             _ => $"{kind} is not supported",
         };
-        context.Problem(id, reason);
+        context.Refuse(id, reason);
         return null;
     }
 

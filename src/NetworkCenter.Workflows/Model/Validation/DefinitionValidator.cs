@@ -74,12 +74,12 @@ public sealed class DefinitionValidator(IExpressionEvaluator expressions)
         {
             var source = process.Elements.GetValueOrDefault(flow.SourceId);
             var target = process.Elements.GetValueOrDefault(flow.TargetId);
-            if (source is null)
+            if (source is null && !process.RefusedElementIds.Contains(flow.SourceId))
             {
                 problems.Add(new DefinitionProblem(flow.Id, $"sourceRef \"{flow.SourceId}\" names no supported element of process {process.Id}"));
             }
 
-            if (target is null)
+            if (target is null && !process.RefusedElementIds.Contains(flow.TargetId))
             {
                 problems.Add(new DefinitionProblem(flow.Id, $"targetRef \"{flow.TargetId}\" names no supported element of process {process.Id}"));
             }

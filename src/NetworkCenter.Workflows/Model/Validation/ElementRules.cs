@@ -158,6 +158,11 @@ internal sealed class ElementRules(
     private void CheckBoundary(BoundaryEvent boundary)
     {
         var host = process.Elements.GetValueOrDefault(boundary.AttachedToId);
+        if (host is null && process.RefusedElementIds.Contains(boundary.AttachedToId))
+        {
+            return;
+        }
+
         if (host is not Activity)
         {
             Problem(boundary.Id, $"attachedToRef \"{boundary.AttachedToId}\" names no activity of the process");
