@@ -9,6 +9,9 @@ public sealed record BpmnParserOptions
 {
     /// <summary>Largest file accepted, in bytes (UTF-8); 5 MB by default.</summary>
     public int MaxBytes { get; init; } = 5 * 1024 * 1024;
+
+    /// <summary>Deepest element nesting accepted; real models stay far below it, and it keeps reading free of deep recursion.</summary>
+    public int MaxDepth { get; init; } = 100;
 }
 
 /// <summary>
@@ -25,8 +28,7 @@ public static class BpmnParser
             return TooLarge(options);
         }
 
-        using var reader = new StringReader(xml);
-        return Load(() => XmlReader.Create(reader, Settings(options)));
+        return Load(() => XmlReader.Create(new StringReader(xml), Settings(options)), options);
     }
 
     public static BpmnDefinitions Parse(Stream stream, BpmnParserOptions? options = null)
@@ -44,8 +46,13 @@ public static class BpmnParser
             }
         }
 
-        buffer.Position = 0;
-        return Load(() => XmlReader.Create(buffer, Settings(options)));
+        return Load(
+            () =>
+            {
+                buffer.Position = 0;
+                return XmlReader.Create(buffer, Settings(options));
+            },
+            options);
     }
 
     private static BpmnDefinitions TooLarge(BpmnParserOptions options) =>
@@ -64,11 +71,23 @@ public static class BpmnParser
         IgnoreProcessingInstructions = true,
     };
 
-    private static BpmnDefinitions Load(Func<XmlReader> open)
+    private static BpmnDefinitions Load(Func<XmlReader> open, BpmnParserOptions options)
     {
         XDocument document;
         try
         {
+            using (var scan = open())
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > options.MaxDepth)
+                    {
+                        var info = (IXmlLineInfo)scan;
+                        return Refused($"elements are nested deeper than {options.MaxDepth} levels (line {info.LineNumber})");
+                    }
+                }
+            }
+
             using var reader = open();
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }

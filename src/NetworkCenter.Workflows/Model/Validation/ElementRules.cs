@@ -17,6 +17,7 @@ internal sealed class ElementRules(
     {
         CheckWayOut(node);
         CheckDefaultFlow(node);
+        CheckCalendar(node);
         switch (node)
         {
             case UserTask task:
@@ -140,6 +141,11 @@ internal sealed class ElementRules(
         {
             case TimerEventDefinition timer:
                 CheckTimer(e.Id, timer);
+                if (e is StartEvent && timer.Kind == TimerKind.Duration)
+                {
+                    Problem(e.Id, "a timer start event is scheduled on deploy, so it needs timeDate or timeCycle, not timeDuration");
+                }
+
                 break;
             case MessageEventDefinition message when e is not EndEvent && message.MessageName is null:
                 Problem(e.Id, "a message event needs a messageRef to a bpmn:message with a name (the name is what correlation matches)");
@@ -177,6 +183,33 @@ internal sealed class ElementRules(
         if (boundary.Definition is ErrorEventDefinition && host is not ExternalWorkActivity)
         {
             Problem(boundary.Id, $"error boundary events are supported on service and send tasks, not on a {host.Kind}");
+        }
+    }
+
+    // A legal period counts whole days (DOMAIN.md), so a time of day in the period would be silently dropped.
+    private void CheckCalendar(FlowNode node)
+    {
+        if (!node.Properties.TryGetValue("calendar", out var calendar))
+        {
+            return;
+        }
+
+        if (!node.UsesLegalCalendar)
+        {
+            Problem(node.Id, $"calendar \"{calendar}\" is unknown; the only calendar is \"legal\"");
+            return;
+        }
+
+        var periods = node switch
+        {
+            EventNode { Timer: { Kind: TimerKind.Duration } timer } => [timer.Value],
+            EventNode { Timer: { Kind: TimerKind.Cycle } timer } when IsoRepeatingInterval.TryParse(timer.Value, out var cycle) => [cycle.Period.ToString()],
+            UserTask task => new[] { task.DueDate, task.FollowUpDate }.OfType<string>().ToArray(),
+            _ => Array.Empty<string>(),
+        };
+        foreach (var period in periods.Where(p => IsoDuration.TryParse(p, out var d) && !d.IsDateOnly))
+        {
+            Problem(node.Id, $"calendar=legal counts whole days, weeks, months or years, but \"{period}\" has a time part");
         }
     }
 

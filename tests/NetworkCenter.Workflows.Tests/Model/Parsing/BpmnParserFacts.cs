@@ -190,6 +190,20 @@ public sealed class BpmnParserFacts
     }
 
     [Fact]
+    public void Parse_RefusesDeepNesting_WithoutRecursingIntoIt()
+    {
+        var depth = 100_000;
+        var xml = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\">"
+            + string.Concat(Enumerable.Range(0, depth).Select(i => $"<subProcess id=\"s{i}\">"))
+            + string.Concat(Enumerable.Repeat("</subProcess>", depth)) + "</process></definitions>";
+
+        var problem = Assert.Single(BpmnParser.Parse(xml).Problems);
+
+        Assert.Null(problem.ElementId);
+        Assert.Contains("nested deeper than 100 levels", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_ReadsAStream_LikeAString()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(BpmnFixture.Read("Parsing/user-task.bpmn")));

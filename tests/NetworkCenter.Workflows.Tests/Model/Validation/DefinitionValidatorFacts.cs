@@ -94,6 +94,16 @@ public sealed class DefinitionValidatorFacts
         AssertProblem("sub-process-without-start.bpmn", "inner", "needs exactly one start event");
 
     [Fact]
+    public void Validate_RejectsTimerStartEventWithDuration() =>
+        AssertProblem("timer-start-duration.bpmn", "start", "needs timeDate or timeCycle");
+
+    [Theory]
+    [InlineData("review", "calendar=legal counts whole days, weeks, months or years, but \"PT36H\" has a time part")]
+    [InlineData("deadline", "calendar \"lunar\" is unknown")]
+    public void Validate_RejectsCalendarPropertiesItCannotHonour(string elementId, string reason) =>
+        AssertProblem("legal-calendar-with-time.bpmn", elementId, reason);
+
+    [Fact]
     public void Validate_ReturnsEveryProblemAtOnce()
     {
         var problems = BpmnFixture.Load("Validation/many-problems.bpmn").Problems;
