@@ -1,6 +1,5 @@
 using System.Globalization;
 using NetworkCenter.Workflows.Expressions;
-using NetworkCenter.Workflows.Time;
 
 namespace NetworkCenter.Workflows.Model.Validation;
 
@@ -11,13 +10,15 @@ internal sealed class ElementRules(
     IReadOnlySet<string> knownTopics,
     List<DefinitionProblem> problems)
 {
+    private readonly ValueRules _values = new(expressions, problems);
+
     private void Problem(string elementId, string message) => problems.Add(new DefinitionProblem(elementId, message));
 
     public void Check(FlowNode node)
     {
         CheckWayOut(node);
         CheckDefaultFlow(node);
-        CheckCalendar(node);
+        _values.CheckCalendar(node);
         switch (node)
         {
             case UserTask task:
@@ -55,7 +56,7 @@ internal sealed class ElementRules(
         {
             if (process.Flows[flowId].Condition is { } condition)
             {
-                CheckCondition(flowId, condition);
+                _values.CheckCondition(flowId, condition);
             }
         }
     }
@@ -140,7 +141,7 @@ internal sealed class ElementRules(
         switch (e.Definition)
         {
             case TimerEventDefinition timer:
-                CheckTimer(e.Id, timer);
+                _values.CheckTimer(e.Id, timer);
                 if (e is StartEvent && timer.Kind == TimerKind.Duration)
                 {
                     Problem(e.Id, "a timer start event is scheduled on deploy, so it needs timeDate or timeCycle, not timeDuration");
@@ -186,58 +187,6 @@ internal sealed class ElementRules(
         }
     }
 
-    // A legal period counts whole days (DOMAIN.md), so a time of day in the period would be silently dropped.
-    private void CheckCalendar(FlowNode node)
-    {
-        if (!node.Properties.TryGetValue("calendar", out var calendar))
-        {
-            return;
-        }
-
-        if (!node.UsesLegalCalendar)
-        {
-            Problem(node.Id, $"calendar \"{calendar}\" is unknown; the only calendar is \"legal\"");
-            return;
-        }
-
-        var periods = node switch
-        {
-            EventNode { Timer: { Kind: TimerKind.Duration } timer } => [timer.Value],
-            EventNode { Timer: { Kind: TimerKind.Cycle } timer } when IsoRepeatingInterval.TryParse(timer.Value, out var cycle) => [cycle.Period.ToString()],
-            UserTask task => new[] { task.DueDate, task.FollowUpDate }.OfType<string>().ToArray(),
-            _ => Array.Empty<string>(),
-        };
-        foreach (var period in periods.Where(p => IsoDuration.TryParse(p, out var d) && !d.IsDateOnly))
-        {
-            Problem(node.Id, $"calendar=legal counts whole days, weeks, months or years, but \"{period}\" has a time part");
-        }
-    }
-
-    private void CheckTimer(string elementId, TimerEventDefinition timer)
-    {
-        if (timer.IsExpression)
-        {
-            CheckExpression(elementId, $"the timer's {TimerAttribute(timer.Kind)}", timer.Value);
-        }
-        else if (!TimerSchedule.IsValid(timer.Kind, timer.Value))
-        {
-            var expected = timer.Kind switch
-            {
-                TimerKind.Date => "an ISO 8601 date-time such as 2026-03-01T09:00:00+08:00",
-                TimerKind.Duration => "an ISO 8601 duration such as P7D or PT2H",
-                _ => "an ISO 8601 repeating interval such as R/P7D, R3/P1D or R3/2026-01-01T00:00:00Z/P1D",
-            };
-            Problem(elementId, $"the timer's {TimerAttribute(timer.Kind)} \"{timer.Value}\" is not {expected}");
-        }
-    }
-
-    private static string TimerAttribute(TimerKind kind) => kind switch
-    {
-        TimerKind.Date => "timeDate",
-        TimerKind.Duration => "timeDuration",
-        _ => "timeCycle",
-    };
-
     private void CheckUserTask(UserTask task)
     {
         foreach (var (name, value) in new[]
@@ -246,35 +195,18 @@ internal sealed class ElementRules(
                      ("camunda:candidateGroups", task.CandidateGroups), ("camunda:formKey", task.FormKey),
                  })
         {
-            CheckExpressionIfAny(task.Id, name, value);
+            _values.CheckExpressionIfAny(task.Id, name, value);
         }
 
-        CheckTaskDate(task.Id, "camunda:dueDate", task.DueDate);
-        CheckTaskDate(task.Id, "camunda:followUpDate", task.FollowUpDate);
-        if (task.Priority is { } priority && !IsExpression(priority) && !int.TryParse(priority, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        _values.CheckTaskDate(task.Id, "camunda:dueDate", task.DueDate);
+        _values.CheckTaskDate(task.Id, "camunda:followUpDate", task.FollowUpDate);
+        if (task.Priority is { } priority && !ValueRules.IsExpression(priority) && !int.TryParse(priority, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
         {
             Problem(task.Id, $"camunda:priority \"{priority}\" is neither an integer nor an expression");
         }
         else
         {
-            CheckExpressionIfAny(task.Id, "camunda:priority", task.Priority);
-        }
-    }
-
-    private void CheckTaskDate(string elementId, string attribute, string? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (IsExpression(value))
-        {
-            CheckExpression(elementId, attribute, value);
-        }
-        else if (!IsoDuration.TryParse(value, out _) && !IsoDateTime.TryParse(value, out _))
-        {
-            Problem(elementId, $"{attribute} \"{value}\" is neither an ISO 8601 duration (P3D), an ISO 8601 date-time nor an expression");
+            _values.CheckExpressionIfAny(task.Id, "camunda:priority", task.Priority);
         }
     }
 
@@ -311,68 +243,27 @@ internal sealed class ElementRules(
             Problem(call.Id, "a call activity needs calledElement (the id of the process to call)");
         }
 
-        CheckExpressionIfAny(call.Id, "calledElement", call.CalledElement);
+        _values.CheckExpressionIfAny(call.Id, "calledElement", call.CalledElement);
         foreach (var mapping in call.In.Concat(call.Out))
         {
-            CheckExpressionIfAny(call.Id, "sourceExpression", mapping.SourceExpression);
-            CheckExpressionIfAny(call.Id, "businessKey", mapping.BusinessKey);
+            _values.CheckExpressionIfAny(call.Id, "sourceExpression", mapping.SourceExpression);
+            _values.CheckExpressionIfAny(call.Id, "businessKey", mapping.BusinessKey);
         }
     }
 
     private void CheckMultiInstance(string elementId, MultiInstanceCharacteristics multiInstance)
     {
-        CheckExpressionIfAny(elementId, "camunda:collection", multiInstance.Collection);
-        if (multiInstance.LoopCardinality is { } cardinality && !IsExpression(cardinality)
+        _values.CheckExpressionIfAny(elementId, "camunda:collection", multiInstance.Collection);
+        if (multiInstance.LoopCardinality is { } cardinality && !ValueRules.IsExpression(cardinality)
             && !int.TryParse(cardinality, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             Problem(elementId, $"loopCardinality \"{cardinality}\" is neither a non-negative integer nor an expression");
         }
 
-        CheckExpressionIfAny(elementId, "loopCardinality", multiInstance.LoopCardinality);
+        _values.CheckExpressionIfAny(elementId, "loopCardinality", multiInstance.LoopCardinality);
         if (multiInstance.CompletionCondition is { } condition)
         {
-            CheckCondition(elementId, condition);
+            _values.CheckCondition(elementId, condition);
         }
     }
-
-    private void CheckCondition(string elementId, ConditionExpression condition)
-    {
-        if (condition.IsScript)
-        {
-            if (!JintExpressionEvaluator.IsJavaScript(condition.Language))
-            {
-                Problem(elementId, $"condition language \"{condition.Language}\" is not supported; use javascript or ${{...}}");
-            }
-            else if (expressions.CheckScript(condition.Text) is { } error)
-            {
-                Problem(elementId, $"the condition script {error}");
-            }
-        }
-        else if (!IsExpression(condition.Text))
-        {
-            Problem(elementId, $"the condition \"{condition.Text}\" is not an expression; write ${{...}}");
-        }
-        else
-        {
-            CheckExpression(elementId, "the condition", condition.Text);
-        }
-    }
-
-    private void CheckExpressionIfAny(string elementId, string what, string? value)
-    {
-        if (value is not null && IsExpression(value))
-        {
-            CheckExpression(elementId, what, value);
-        }
-    }
-
-    private void CheckExpression(string elementId, string what, string value)
-    {
-        if (expressions.CheckExpression(value) is { } error)
-        {
-            Problem(elementId, $"{what}: the expression {value} {error}");
-        }
-    }
-
-    private static bool IsExpression(string value) => JuelTranslator.ContainsExpression(value);
 }
