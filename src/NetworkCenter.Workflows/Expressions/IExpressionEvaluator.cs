@@ -14,13 +14,13 @@ public interface IExpressionEvaluator
     /// An attribute value: text without <c>${</c> is returned as it is; a single <c>${expr}</c> gives the expression's
     /// value; text mixing literals and expressions gives a string.
     /// </summary>
-    object? Evaluate(string text, IReadOnlyDictionary<string, object?> variables);
+    object? Evaluate(string text, IReadOnlyDictionary<string, object?> variables, ExecutionInfo? execution = null);
 
     /// <summary>
     /// A sequence-flow or completion condition: <c>${...}</c> when it has no language, else a JavaScript script whose
     /// completion value is the result. The result must be a boolean (or the string "true"/"false").
     /// </summary>
-    bool EvaluateCondition(ConditionExpression condition, IReadOnlyDictionary<string, object?> variables);
+    bool EvaluateCondition(ConditionExpression condition, IReadOnlyDictionary<string, object?> variables, ExecutionInfo? execution = null);
 
     /// <summary>
     /// Runs a script task's JavaScript with the variables as globals and Camunda's <c>execution.getVariable</c>,
@@ -28,7 +28,7 @@ public interface IExpressionEvaluator
     /// by assigning to an existing variable, or by assigning to an undeclared name (locals declared with
     /// <c>var</c>/<c>let</c>/<c>const</c> stay local), and the script's completion value.
     /// </summary>
-    ScriptResult RunScript(string script, IReadOnlyDictionary<string, object?> variables);
+    ScriptResult RunScript(string script, IReadOnlyDictionary<string, object?> variables, ExecutionInfo? execution = null);
 
     /// <summary>Null when <paramref name="text"/> (an attribute value with <c>${...}</c> parts) parses, else why not.</summary>
     string? CheckExpression(string text);

@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using Acornima;
 using Acornima.Ast;
 using Jint;
-using Jint.Native;
 using Jint.Runtime;
-using Jint.Runtime.Interop;
 using NetworkCenter.Workflows.Model;
 
 namespace NetworkCenter.Workflows.Expressions;
@@ -28,7 +26,7 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
 
     public static bool IsJavaScript(string? language) => language is not null && JavaScriptLanguages.Contains(language);
 
-    public object? Evaluate(string text, IReadOnlyDictionary<string, object?> variables)
+    public object? Evaluate(string text, IReadOnlyDictionary<string, object?> variables, ExecutionInfo? execution = null)
     {
         if (!JuelTranslator.ContainsExpression(text))
         {
@@ -48,18 +46,18 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
 
         if (segments is [JuelTranslator.Expression single])
         {
-            return Execute(ExpressionSource(single.Body), variables, what).Value;
+            return Execute(ExpressionSource(single.Body), variables, what, execution).Value;
         }
 
         return string.Concat(segments.Select(segment => segment switch
         {
-            JuelTranslator.Expression e => Format(Execute(ExpressionSource(e.Body), variables, what).Value),
+            JuelTranslator.Expression e => Format(Execute(ExpressionSource(e.Body), variables, what, execution).Value),
             JuelTranslator.Literal l => l.Text,
             _ => "",
         }));
     }
 
-    public bool EvaluateCondition(ConditionExpression condition, IReadOnlyDictionary<string, object?> variables)
+    public bool EvaluateCondition(ConditionExpression condition, IReadOnlyDictionary<string, object?> variables, ExecutionInfo? execution = null)
     {
         object? result;
         if (condition.IsScript)
@@ -69,11 +67,11 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
                 throw new ExpressionException($"condition language \"{condition.Language}\" is not supported; use javascript");
             }
 
-            result = Execute(condition.Text, variables, $"the condition script {Shorten(condition.Text)}").Value;
+            result = Execute(condition.Text, variables, $"the condition script {Shorten(condition.Text)}", execution).Value;
         }
         else
         {
-            result = Evaluate(condition.Text, variables);
+            result = Evaluate(condition.Text, variables, execution);
         }
 
         return result switch
@@ -84,9 +82,9 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
         };
     }
 
-    public ScriptResult RunScript(string script, IReadOnlyDictionary<string, object?> variables)
+    public ScriptResult RunScript(string script, IReadOnlyDictionary<string, object?> variables, ExecutionInfo? execution = null)
     {
-        var run = Execute(script, variables, "the script");
+        var run = Execute(script, variables, "the script", execution);
         var changed = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, value) in run.Globals)
         {
@@ -166,7 +164,7 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
 
     private sealed record Run(object? Value, IReadOnlyDictionary<string, object?> Globals, IReadOnlySet<string> ExplicitlySet);
 
-    private Run Execute(string source, IReadOnlyDictionary<string, object?> variables, string what)
+    private Run Execute(string source, IReadOnlyDictionary<string, object?> variables, string what, ExecutionInfo? execution)
     {
         Prepared<Script> prepared;
         try
@@ -194,10 +192,9 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
                 engine.SetValue(name, JsValueConverter.ToJs(engine, value));
             }
 
-            engine.SetValue("execution", ExecutionObject(engine, explicitlySet));
-            engine.SetValue("__isEmpty", new ClrFunction(engine, "__isEmpty", (_, args) => IsEmpty(args.Length > 0 ? args[0] : JsValue.Undefined)));
+            JintSandbox.Install(engine, explicitlySet, execution);
             var completion = engine.Evaluate(prepared);
-            return new Run(JsValueConverter.ToClr(completion), ReadGlobals(engine, builtIns, variables, explicitlySet), explicitlySet);
+            return new Run(JsValueConverter.ToClr(completion), JintSandbox.ReadGlobals(engine, builtIns, variables, explicitlySet), explicitlySet);
         }
         catch (JavaScriptException e)
         {
@@ -221,65 +218,6 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
             throw new ExpressionException($"{what} failed: {e.Message}", e);
         }
     }
-
-    // What the script left in the global scope: inputs (perhaps changed), explicit writes, and names assigned without a
-    // declaration (configurable globals; `var` declarations make non-configurable ones and stay local).
-    private static Dictionary<string, object?> ReadGlobals(
-        Engine engine, HashSet<string> builtIns, IReadOnlyDictionary<string, object?> variables, HashSet<string> explicitlySet)
-    {
-        var globals = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var key in engine.Global.GetOwnPropertyKeys())
-        {
-            var name = key.ToString();
-            if (builtIns.Contains(name) || name is "execution" or "__isEmpty")
-            {
-                continue;
-            }
-
-            var descriptor = engine.Global.GetOwnProperty(key);
-            var value = engine.Global.Get(key);
-            var wanted = variables.ContainsKey(name) || explicitlySet.Contains(name) || descriptor.Configurable;
-            if (wanted && value is not Jint.Native.Function.Function)
-            {
-                globals[name] = JsValueConverter.ToClr(value);
-            }
-        }
-
-        return globals;
-    }
-
-    private static JsObject ExecutionObject(Engine engine, HashSet<string> explicitlySet)
-    {
-        var execution = new JsObject(engine);
-        execution.Set("getVariable", new ClrFunction(engine, "getVariable", (_, args) =>
-        {
-            var name = NameArgument(args, "getVariable");
-            return engine.Global.HasProperty(name) ? engine.Global.Get(name) : JsValue.Null;
-        }));
-        execution.Set("hasVariable", new ClrFunction(engine, "hasVariable", (_, args) =>
-            engine.Global.HasProperty(NameArgument(args, "hasVariable")) ? JsBoolean.True : JsBoolean.False));
-        execution.Set("setVariable", new ClrFunction(engine, "setVariable", (_, args) =>
-        {
-            var name = NameArgument(args, "setVariable");
-            engine.SetValue(name, args.Length > 1 ? args[1] : JsValue.Null);
-            explicitlySet.Add(name);
-            return JsValue.Undefined;
-        }));
-        return execution;
-    }
-
-    private static string NameArgument(JsValue[] args, string method) =>
-        args.Length > 0 && args[0] is JsString name ? name.ToString()
-        : throw new JavaScriptException($"execution.{method} needs a variable name");
-
-    private static JsValue IsEmpty(JsValue value) => value switch
-    {
-        JsNull or JsUndefined => JsBoolean.True,
-        JsString s => s.Length == 0 ? JsBoolean.True : JsBoolean.False,
-        JsArray a => a.Length == 0 ? JsBoolean.True : JsBoolean.False,
-        Jint.Native.Object.ObjectInstance o when o is not Jint.Native.Function.Function => o.GetOwnPropertyKeys().Any() ? JsBoolean.False : JsBoolean.True,
-        _ => JsBoolean.False,
-    };
 
     private static string Format(object? value) => value switch
     {

@@ -114,6 +114,16 @@ public sealed class JintExpressionEvaluatorFacts
     }
 
     [Fact]
+    public void Evaluate_ExposesTheExecutionsIdsAndBusinessKey()
+    {
+        var execution = new ExecutionInfo("inst-1", "CLUE-2026-001", "review", "review-clue");
+
+        Assert.Equal("CLUE-2026-001-brief", _evaluator.Evaluate("${execution.processBusinessKey}-brief", Vars(), execution));
+        Assert.Equal("inst-1/review", _evaluator.Evaluate("${execution.getProcessInstanceId() + '/' + execution.currentActivityId}", Vars(), execution));
+        Assert.Null(_evaluator.Evaluate("${execution.businessKey}", Vars()));
+    }
+
+    [Fact]
     public void RunScript_PassesDatesAsJavaScriptDates()
     {
         var start = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
