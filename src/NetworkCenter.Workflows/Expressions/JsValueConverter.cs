@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
 
@@ -35,7 +36,9 @@ internal static class JsValueConverter
             Guid g => new JsString(g.ToString()),
             Enum e => new JsString(e.ToString()),
             JsonElement json => FromJson(engine, json, depth),
+            JsonNode node => FromJson(engine, node.Deserialize<JsonElement>(), depth),
             IDictionary dictionary => FromDictionary(engine, dictionary, depth),
+            IEnumerable<KeyValuePair<string, object?>> pairs => FromDictionary(engine, pairs.ToDictionary(p => p.Key, p => p.Value), depth),
             IEnumerable items => new JsArray(engine, items.Cast<object?>().Select(i => ToJs(engine, i, depth + 1)).ToArray()),
             _ => new JsString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
         };

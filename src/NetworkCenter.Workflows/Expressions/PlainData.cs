@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace NetworkCenter.Workflows.Expressions;
 
@@ -13,6 +14,8 @@ internal static class PlainData
         null or string or bool => value,
         DateTimeOffset d => DateTimeOffset.FromUnixTimeMilliseconds(d.ToUnixTimeMilliseconds()),
         JsonElement json => FromJson(json),
+        JsonNode node => FromJson(node.Deserialize<JsonElement>()),
+        IEnumerable<KeyValuePair<string, object?>> pairs => pairs.ToDictionary(p => p.Key, p => Normalize(p.Value)),
         byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal =>
             Convert.ToDouble(value, CultureInfo.InvariantCulture) is var d && double.IsInteger(d) && Math.Abs(d) <= 9007199254740991d ? (object)(long)d : d,
         IDictionary dictionary => dictionary.Cast<DictionaryEntry>()

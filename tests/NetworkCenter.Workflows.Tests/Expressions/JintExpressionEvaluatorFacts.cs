@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using NetworkCenter.Workflows.Expressions;
 using NetworkCenter.Workflows.Model;
 
@@ -121,6 +123,20 @@ public sealed class JintExpressionEvaluatorFacts
         Assert.Equal("CLUE-2026-001-brief", _evaluator.Evaluate("${execution.processBusinessKey}-brief", Vars(), execution));
         Assert.Equal("inst-1/review", _evaluator.Evaluate("${execution.getProcessInstanceId() + '/' + execution.currentActivityId}", Vars(), execution));
         Assert.Null(_evaluator.Evaluate("${execution.businessKey}", Vars()));
+    }
+
+    [Fact]
+    public void RunScript_AcceptsJsonVariables_AndReportsOnlyRealChanges()
+    {
+        var variables = Vars(
+            ("clue", JsonNode.Parse("""{"id": 7, "tags": ["a"], "reporter": {"name": "Li"}}""")),
+            ("count", JsonDocument.Parse("3").RootElement));
+
+        var result = _evaluator.RunScript("clue.tags.push(clue.reporter.name); count + clue.id", variables);
+
+        var clue = Assert.IsType<Dictionary<string, object?>>(Assert.Single(result.ChangedVariables).Value);
+        Assert.Equal(new List<object?> { "a", "Li" }, clue["tags"]);
+        Assert.Equal(10L, result.Value);
     }
 
     [Fact]
