@@ -55,6 +55,9 @@ public sealed class ExpressionOptions
     /// <summary>Statements one evaluation may execute.</summary>
     public int MaxStatements { get; set; } = 1_000_000;
 
+    /// <summary>Longest array a script may create.</summary>
+    public uint MaxArrayLength { get; set; } = 1_000_000;
+
     /// <summary>Call depth.</summary>
     public int RecursionLimit { get; set; } = 128;
 

@@ -176,13 +176,19 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
             throw new ExpressionException($"{what} {e.Message}", e);
         }
 
-        var engine = new Engine(o => o
-            .LimitMemory(options.MemoryLimitBytes)
-            .TimeoutInterval(options.Timeout)
-            .MaxStatements(options.MaxStatements)
-            .LimitRecursion(options.RecursionLimit)
-            .DisableStringCompilation()
-            .LocalTimeZone(ChinaStandardTime));
+        var engine = new Engine(o =>
+        {
+            o.LimitMemory(options.MemoryLimitBytes)
+                .TimeoutInterval(options.Timeout)
+                .MaxStatements(options.MaxStatements)
+                .LimitRecursion(options.RecursionLimit)
+                .DisableStringCompilation()
+                .LocalTimeZone(ChinaStandardTime);
+
+            // A single huge array or a catastrophic regex would do its harm before the amortised checks run.
+            o.Constraints.MaxArraySize = options.MaxArrayLength;
+            o.Constraints.RegexTimeout = options.Timeout;
+        });
         var builtIns = engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);
         var explicitlySet = new HashSet<string>(StringComparer.Ordinal);
         try

@@ -203,10 +203,24 @@ public sealed class JintExpressionEvaluatorFacts
         Assert.Contains("memory limit", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void RunScript_RefusesAGiantString_WithoutCrashing()
+    [Theory]
+    [InlineData("'x'.repeat(1 << 29)")]
+    [InlineData("new Array(500000000).fill(0).length")]
+    [InlineData("Array.from({ length: 300000000 }, (_, i) => i).length")]
+    public void RunScript_RefusesAGiantAllocation_WithoutCrashing(string script)
     {
-        Assert.Throws<ExpressionException>(() => _evaluator.RunScript("'x'.repeat(1 << 29)", Vars()));
+        Assert.Throws<ExpressionException>(() => _evaluator.RunScript(script, Vars()));
+    }
+
+    [Fact]
+    public void RunScript_StopsACatastrophicRegex()
+    {
+        var evaluator = new JintExpressionEvaluator(new ExpressionOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+        var clock = Stopwatch.StartNew();
+
+        Assert.Throws<ExpressionException>(() => evaluator.RunScript("/^(a+)+$/.test('a'.repeat(40) + '!')", Vars()));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopped after {clock.Elapsed}");
     }
 
     [Fact]
