@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetworkCenter.Workflows.Expressions;
+using NetworkCenter.Workflows.Time;
 
 namespace NetworkCenter.Workflows.Model.Validation;
 
@@ -26,6 +27,11 @@ internal sealed class ElementRules(
                 break;
             case ExternalWorkActivity work:
                 CheckTopic(work.Id, work.ImplementationType, work.Topic, work.Kind);
+                if (work.RetryTimeCycle is { } retries && !IsoRepeatingInterval.TryParse(retries, out _))
+                {
+                    Problem(work.Id, $"camunda:failedJobRetryTimeCycle \"{retries}\" is not an ISO 8601 repeating interval such as R5/PT5M");
+                }
+
                 break;
             case ScriptTask script:
                 CheckScriptTask(script);

@@ -43,6 +43,7 @@ public sealed class BpmnParserFacts
         Assert.Equal(("javascript", "total"), (script.ScriptFormat, script.ResultVariable));
         Assert.Contains("execution.setVariable('days'", script.Script, StringComparison.Ordinal);
         Assert.Equal(("external", "register-clue"), (process.Get<ServiceTask>("register").ImplementationType, process.Get<ServiceTask>("register").Topic));
+        Assert.Equal("R5/PT5M", process.Get<ServiceTask>("register").RetryTimeCycle);
         var send = process.Get<SendTask>("send");
         Assert.Equal("send-notice", send.Topic);
         var boundary = Assert.Single(process.BoundaryEventsOf("send"));

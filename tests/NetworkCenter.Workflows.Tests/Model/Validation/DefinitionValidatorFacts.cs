@@ -74,6 +74,10 @@ public sealed class DefinitionValidatorFacts
         AssertProblem("unknown-topic.bpmn", "notify", "no handler is registered for topic \"no-such-handler\"");
 
     [Fact]
+    public void Validate_RejectsRetryCycleThatIsNotARepeatingInterval() =>
+        AssertProblem("retry-cycle-invalid.bpmn", "notify", "camunda:failedJobRetryTimeCycle \"five times\" is not an ISO 8601 repeating interval");
+
+    [Fact]
     public void Validate_RejectsCallActivityWithoutCalledElement() =>
         AssertProblem("call-activity-without-called-element.bpmn", "call", "needs calledElement");
 
