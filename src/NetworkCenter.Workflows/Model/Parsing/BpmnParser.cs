@@ -20,6 +20,9 @@ public sealed record BpmnParserOptions
 /// </summary>
 public static class BpmnParser
 {
+    // Files saved by Chinese-language tools may declare GB18030 or GBK, which .NET decodes only with this provider.
+    static BpmnParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     public static BpmnDefinitions Parse(string xml, BpmnParserOptions? options = null)
     {
         options ??= new BpmnParserOptions();

@@ -7,7 +7,17 @@ internal sealed class ProcessReadContext(
     IReadOnlyDictionary<string, MessageDefinition> messages,
     IReadOnlyDictionary<string, ErrorDefinition> errors)
 {
+    private readonly Dictionary<string, FlowNode> _byId = new(StringComparer.Ordinal);
+
     public List<FlowNode> Nodes { get; } = [];
+
+    public void Add(FlowNode node)
+    {
+        Nodes.Add(node);
+        _byId.TryAdd(node.Id, node);
+    }
+
+    public FlowNode? NodeById(string id) => _byId.GetValueOrDefault(id);
 
     public List<SequenceFlow> Flows { get; } = [];
 

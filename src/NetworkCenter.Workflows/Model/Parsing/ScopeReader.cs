@@ -38,7 +38,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
             var node = ReadNode(child, parentId);
             if (node is not null)
             {
-                context.Nodes.Add(node);
+                context.Add(node);
                 childIds.Add(node.Id);
             }
         }
@@ -99,7 +99,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
         }
 
         var childIds = Read(element, id);
-        var startEventIds = childIds.Where(c => context.Nodes.First(n => n.Id == c) is StartEvent).ToList();
+        var startEventIds = childIds.Where(c => context.NodeById(c) is StartEvent).ToList();
         var subProcess = _activities.ReadCommon(element, id, new SubProcess { Id = id, ChildIds = childIds, StartEventIds = startEventIds });
         return subProcess;
     }

@@ -73,6 +73,9 @@ public sealed class BpmnParserFacts
         var process = Single("events.bpmn");
 
         Assert.Equal(["weekly", "byMessage", "byHand"], process.StartEvents.Select(s => s.Id));
+        Assert.Equal("byHand", process.NoneStartEvent?.Id);
+        Assert.Equal(["weekly"], process.TimerStartEvents.Select(s => s.Id));
+        Assert.Equal("byMessage", process.MessageStartEvent("liaison-reply")?.Id);
         var weekly = process.Get<StartEvent>("weekly");
         Assert.Equal(new TimerEventDefinition(TimerKind.Cycle, "R/P7D"), weekly.Timer);
         Assert.True(weekly.UsesLegalCalendar);
@@ -202,6 +205,39 @@ public sealed class BpmnParserFacts
 
         Assert.Null(problem.ElementId);
         Assert.Contains("nested deeper than 100 levels", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ReadsAStreamInTheEncodingItDeclares_IncludingGbk()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var xml = BpmnFixture.Read("Parsing/user-task.bpmn").Replace("UTF-8", "GBK", StringComparison.Ordinal).Replace("Review a clue", "审查线索", StringComparison.Ordinal);
+        using var stream = new MemoryStream(Encoding.GetEncoding("GBK").GetBytes(xml));
+
+        var definitions = BpmnParser.Parse(stream);
+
+        Assert.Empty(definitions.Problems);
+        Assert.Equal("审查线索", Assert.Single(definitions.Processes).Name);
+    }
+
+    [Fact]
+    public async Task Load_ALargeModel_FinishesQuickly()
+    {
+        const int count = 20_000;
+        var xml = new StringBuilder("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"big\"><startEvent id=\"start\" />");
+        xml.Append("<subProcess id=\"inner\"><startEvent id=\"innerStart\" />");
+        for (var i = 0; i < count; i++)
+        {
+            xml.Append($"<userTask id=\"t{i}\" /><sequenceFlow id=\"f{i}\" sourceRef=\"{(i == 0 ? "innerStart" : $"t{i - 1}")}\" targetRef=\"t{i}\" />");
+        }
+
+        xml.Append($"<endEvent id=\"innerEnd\" /><sequenceFlow id=\"last\" sourceRef=\"t{count - 1}\" targetRef=\"innerEnd\" /></subProcess>");
+        xml.Append("<endEvent id=\"end\" /><sequenceFlow id=\"in\" sourceRef=\"start\" targetRef=\"inner\" /><sequenceFlow id=\"out\" sourceRef=\"inner\" targetRef=\"end\" /></process></definitions>");
+
+        var definitions = await Task.Run(() => BpmnFixture.LoadXml(xml.ToString())).WaitAsync(TimeSpan.FromSeconds(20));
+
+        BpmnFixture.AssertClean(definitions);
+        Assert.Equal(count + 2, Assert.Single(definitions.Processes).Get<SubProcess>("inner").ChildIds.Count);
     }
 
     [Fact]
