@@ -149,7 +149,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
     }
 
     /// <summary>A <c>conditionExpression</c> or <c>completionCondition</c>; external script resources are refused.</summary>
-    public static ConditionExpression? ReadCondition(XElement? element, string ownerId, ProcessReadContext? context = null)
+    public static ConditionExpression? ReadCondition(XElement? element, string ownerId, ProcessReadContext context)
     {
         if (element is null)
         {
@@ -158,7 +158,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
 
         if (element.CamundaAttr("resource") is not null)
         {
-            context?.Problem(ownerId, "external script resources (camunda:resource) are not supported");
+            context.Problem(ownerId, "external script resources (camunda:resource) are not supported");
         }
 
         var text = element.Text();

@@ -143,6 +143,15 @@ public sealed class BpmnParserFacts
     }
 
     [Fact]
+    public void Parse_FileWithoutDiagram_ParsesAndValidatesClean()
+    {
+        var xml = BpmnFixture.Read("Parsing/user-task.bpmn");
+
+        Assert.DoesNotContain("BPMNDiagram", xml, StringComparison.Ordinal);
+        BpmnFixture.AssertClean(BpmnFixture.LoadXml(xml));
+    }
+
+    [Fact]
     public void Parse_IgnoresElementsOfOtherNamespaces_EvenWithTheBpmnPrefix()
     {
         var process = Single("mixed-prefixes.bpmn");
