@@ -3,6 +3,7 @@ using NetworkCenter.Supervision.Mail;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Web.Network;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddDatabase();
 builder.AddScheduling();
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
+builder.AddNetwork();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -22,6 +24,7 @@ if (!await app.PrepareDatabaseAsync())
 {
     return 1;
 }
+await app.SeedAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -32,6 +35,8 @@ app.MapHealth();
 app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
+app.MapAccountsApi();
+app.MapNetworkApi();
 app.MapDevMail();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
