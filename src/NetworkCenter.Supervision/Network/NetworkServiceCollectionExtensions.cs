@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkCenter.Supervision.Network.Liaisons;
+using NetworkCenter.Supervision.Network.Offices;
 using NetworkCenter.Supervision.Network.Staff;
 
 namespace NetworkCenter.Supervision.Network;
@@ -10,6 +11,9 @@ public static class NetworkServiceCollectionExtensions
     /// <summary>The use cases of the network: offices and points, liaisons, staff; and the demo network.</summary>
     public static IServiceCollection AddNetwork(this IServiceCollection services)
     {
+        services.TryAddSingleton<FindOffices>();
+        services.TryAddSingleton<RegisterOffice>();
+        services.TryAddSingleton<ChangeOffice>();
         services.TryAddSingleton<FindStaff>();
         services.TryAddSingleton<RegisterStaff>();
         services.TryAddSingleton<ChangeStaff>();

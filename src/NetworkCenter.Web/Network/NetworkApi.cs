@@ -14,6 +14,7 @@ public static class NetworkApi
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder routes)
     {
         var network = routes.MapGroup("/api/network");
+        network.MapOfficesApi();
         network.MapStaffApi();
         network.MapLiaisonsApi();
         routes.MapMyLiaisonApi();

@@ -85,7 +85,7 @@ internal sealed class FindLiaisons(NpgsqlDataSource database)
         var parameters = new { q = PageRequest.Like(query.Q), query.OfficeId, expertise, group, query.Active, paging.Limit, paging.Offset };
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>("select count(*) from supervision.liaisons l " + Where, parameters);
-        var rows = await connection.QueryAsync<Row>(Select + Where + " order by l.name, l.id limit @Limit offset @Offset", parameters);
+        var rows = await connection.QueryAsync<Row>(Select + " " + Where + " order by l.name, l.id limit @Limit offset @Offset", parameters);
         return new Paged<Liaison>(await WithTiesAsync(connection, null, [.. rows]), total, paging.Page, paging.PageSize);
     }
 

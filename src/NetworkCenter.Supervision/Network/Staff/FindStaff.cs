@@ -70,7 +70,7 @@ internal sealed class FindStaff(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>(
             "select count(*) from supervision.staff s join supervision.accounts a on a.id = s.account_id " + where, parameters);
-        var rows = await connection.QueryAsync<Row>(Select + where + " order by s.name, s.id limit @Limit offset @Offset", parameters);
+        var rows = await connection.QueryAsync<Row>(Select + " " + where + " order by s.name, s.id limit @Limit offset @Offset", parameters);
         return new Paged<StaffMember>([.. rows.Select(r => r.ToStaffMember())], total, paging.Page, paging.PageSize);
     }
 }
