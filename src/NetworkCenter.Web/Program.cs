@@ -3,6 +3,7 @@ using NetworkCenter.Supervision.Mail;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Web.Http;
 using NetworkCenter.Web.Network;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddAuth();
 builder.AddNetwork();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
+builder.AddBadRequestProblems();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
