@@ -38,6 +38,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
 app.MapAccountsApi();
+app.MapAuditApi();
 app.MapNetworkApi();
 app.MapDevMail();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",

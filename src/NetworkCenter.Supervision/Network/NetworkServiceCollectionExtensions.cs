@@ -23,6 +23,7 @@ public static class NetworkServiceCollectionExtensions
         services.TryAddSingleton<RegisterLiaison>();
         services.TryAddSingleton<ChangeLiaison>();
         services.TryAddSingleton<ChangeOwnProfile>();
+        services.TryAddSingleton<GrantLiaisonAccount>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupSeed, DemoNetworkSeed>());
         return services;
     }

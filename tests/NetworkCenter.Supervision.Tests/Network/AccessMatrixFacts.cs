@@ -16,7 +16,7 @@ namespace NetworkCenter.Supervision.Tests.Network;
 public sealed class AccessMatrixFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     /// <summary>The areas this matrix covers; other areas bring their own.</summary>
-    private static readonly string[] Areas = ["/api/network", "/api/me", "/api/accounts", "/api/auth"];
+    private static readonly string[] Areas = ["/api/network", "/api/me", "/api/accounts", "/api/auth", "/api/audit"];
 
     private const long UnknownId = 987_654_321;
 
