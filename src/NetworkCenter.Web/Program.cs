@@ -5,6 +5,7 @@ using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Hosting;
 using NetworkCenter.Web.Http;
 using NetworkCenter.Web.Network;
+using NetworkCenter.Workflows.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddStructuredLogging();
 builder.AddClock();
 builder.AddDatabase();
 builder.AddScheduling();
+builder.Services.AddLegalCalendar(builder.Configuration);
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
 builder.AddNetwork();
@@ -22,11 +24,13 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-if (!await app.PrepareDatabaseAsync())
+if (!await app.PrepareAsync())
 {
     return 1;
 }
 await app.SeedAsync();
+
+app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -41,6 +45,7 @@ app.MapAccountsApi();
 app.MapAuditApi();
 app.MapNetworkApi();
 app.MapDevMail();
+app.MapHolidaysApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();
