@@ -2,6 +2,7 @@ using Hangfire;
 using NetworkCenter.Supervision.Mail;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Clues;
 using NetworkCenter.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddDatabase();
 builder.AddScheduling();
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
+builder.AddClues();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -33,6 +35,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
 app.MapDevMail();
+app.MapClues();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();
