@@ -11,6 +11,9 @@ public static class CluesServiceCollectionExtensions
         services.AddSingleton<RegisterClue>();
         services.AddSingleton<GetClue>();
         services.AddSingleton<ReadAttachment>();
+        services.AddSingleton<MergeDuplicates>();
+        services.AddSingleton<ConfirmDraft>();
+        services.AddSingleton<SearchClues>();
         return services;
     }
 }

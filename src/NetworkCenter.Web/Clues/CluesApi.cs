@@ -17,7 +17,10 @@ public static class CluesApi
         var api = routes.MapGroup("/api/clues").WithTags("Clues").RequireAuthorization(policy => policy.RequireRole(Roles.Staff));
         api.MapPost("", RegisterAsync).RequireAuthorization(policy => policy.RequireRole(Roles.ClueAdministrator))
             .Accepts<ClueInput>("application/json", "multipart/form-data").DisableAntiforgery();
+        api.MapGet("", SearchAsync);
         api.MapGet("/{id:long}", GetAsync);
+        api.MapPost("/{id:long}/confirm", ConfirmAsync).RequireAuthorization(policy => policy.RequireRole(Roles.ClueAdministrator));
+        api.MapPost("/{id:long}/merge-into/{targetId:long}", MergeAsync).RequireAuthorization(policy => policy.RequireRole(Roles.ClueAdministrator));
         api.MapGet("/{id:long}/attachments/{attachmentId:long}", DownloadAsync);
         return api;
     }
@@ -67,6 +70,42 @@ public static class CluesApi
     {
         var viewer = await ViewerAsync(user, dataSource, cancellationToken);
         return await get.HandleAsync(id, viewer, cancellationToken) is { } clue ? TypedResults.Ok(clue) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<SearchClues.Page>, ValidationProblem>> SearchAsync(
+        [AsParameters] SearchClues.Query query, ClaimsPrincipal user, NpgsqlDataSource dataSource, SearchClues search, CancellationToken cancellationToken)
+    {
+        var (page, errors) = await search.HandleAsync(query, await ViewerAsync(user, dataSource, cancellationToken), cancellationToken);
+        return page is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(page);
+    }
+
+    private static async Task<Results<Ok<RegisteredResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
+        long id, ConfirmDraft.Request? request, ClaimsPrincipal user, ConfirmDraft confirm, CancellationToken cancellationToken)
+    {
+        var outcome = await confirm.HandleAsync(id, request ?? new(null, null), user.Identity!.Name!, cancellationToken);
+        return outcome switch
+        {
+            ConfirmOutcome.Confirmed c => TypedResults.Ok(new RegisteredResponse(c.Id, c.RegisterNumber)),
+            ConfirmOutcome.NotFound => TypedResults.NotFound(),
+            ConfirmOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            ConfirmOutcome.NotADraft notDraft => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: $"Only a draft can be confirmed; this clue is {notDraft.Status}."),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
+        };
+    }
+
+    private static async Task<Results<Ok<MergeOutcome.Merged>, NotFound, ProblemHttpResult>> MergeAsync(
+        long id, long targetId, ClaimsPrincipal user, MergeDuplicates merge, CancellationToken cancellationToken)
+    {
+        var outcome = await merge.HandleAsync(id, targetId, user.Identity!.Name!, cancellationToken);
+        return outcome switch
+        {
+            MergeOutcome.Merged merged => TypedResults.Ok(merged),
+            MergeOutcome.NotFound => TypedResults.NotFound(),
+            MergeOutcome.Refused refused => TypedResults.Problem(statusCode: id == targetId ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict,
+                title: refused.Reason),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
+        };
     }
 
     private static async Task<IResult> DownloadAsync(long id, long attachmentId, ReadAttachment read, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ using NetworkCenter.Testing;
 namespace NetworkCenter.Supervision.Tests.Clues;
 
 /// <summary>Offices, liaisons and well-formed clues for the register's tests, written straight into the fixture's database.</summary>
-internal static class ClueTestData
+public static class ClueTestData
 {
     private static int _counter;
 
