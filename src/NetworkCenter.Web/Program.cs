@@ -4,6 +4,7 @@ using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Clues;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Web.Network;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddDatabase();
 builder.AddScheduling();
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
+builder.AddNetwork();
 builder.AddClues();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
@@ -24,6 +26,7 @@ if (!await app.PrepareDatabaseAsync())
 {
     return 1;
 }
+await app.SeedAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -34,6 +37,8 @@ app.MapHealth();
 app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
+app.MapAccountsApi();
+app.MapNetworkApi();
 app.MapDevMail();
 app.MapClues();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
