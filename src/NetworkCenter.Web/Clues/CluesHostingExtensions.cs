@@ -15,6 +15,7 @@ public static class CluesHostingExtensions
     public static WebApplication MapClues(this WebApplication app)
     {
         app.MapCluesApi();
+        app.MapPortalCluesApi();
         return app;
     }
 }
