@@ -4,6 +4,7 @@ using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Clues;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Web.Http;
 using NetworkCenter.Web.Network;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddNetwork();
 builder.AddClues();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
+builder.AddBadRequestProblems();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
 app.MapAccountsApi();
+app.MapAuditApi();
 app.MapNetworkApi();
 app.MapDevMail();
 app.MapClues();
