@@ -3,6 +3,7 @@ using NetworkCenter.Supervision.Mail;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Web.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddDatabase();
 builder.AddScheduling();
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
+builder.AddWorkflows();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -33,6 +35,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
 app.MapDevMail();
+app.MapWorkflowApis();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();
