@@ -52,6 +52,9 @@ public sealed class SmtpSink(SmtpSinkMailbox mailbox, TimeProvider clock, ILogge
         {
         }
         _stopping.Dispose();
+        // The host can be stopped twice (a test fixture disposed synchronously and asynchronously); the second is a no-op.
+        _stopping = null;
+        _running = null;
     }
 
     private static int FreeLoopbackPort()
