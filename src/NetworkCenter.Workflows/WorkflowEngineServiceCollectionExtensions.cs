@@ -6,6 +6,7 @@ using NetworkCenter.Workflows.Deployment;
 using NetworkCenter.Workflows.Incidents;
 using NetworkCenter.Workflows.Instances;
 using NetworkCenter.Workflows.Messages;
+using NetworkCenter.Workflows.Model;
 using NetworkCenter.Workflows.Runtime;
 using NetworkCenter.Workflows.Scheduling;
 using NetworkCenter.Workflows.Tasks;
@@ -22,6 +23,8 @@ public static class WorkflowEngineServiceCollectionExtensions
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, IConfiguration configuration, params Assembly[] handlerAssemblies)
     {
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
+        services.AddWorkflowDefinitions();
+        services.TryAddSingleton<ModelReader>();
         services.TryAddSingleton<ExpressionRunner>();
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<RuntimeServices>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NetworkCenter.Workflows.Expressions;
 
 namespace NetworkCenter.Workflows.Runtime;
 
@@ -9,6 +10,9 @@ namespace NetworkCenter.Workflows.Runtime;
 /// </summary>
 internal sealed class VariableScope(InstanceState instance, Execution? execution)
 {
+    /// <summary>What scripts read through <c>execution</c>.</summary>
+    public ExecutionInfo Info => new(instance.Id.ToString(), instance.BusinessKey, execution?.ElementId);
+
     private IEnumerable<JsonObject> Chain()
     {
         for (var current = execution; current is not null; current = current.ParentId is { } parent ? instance.Find(parent) : null)
