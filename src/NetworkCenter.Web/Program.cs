@@ -4,6 +4,7 @@ using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Hosting;
 using NetworkCenter.Web.Workflows;
+using NetworkCenter.Workflows.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddStructuredLogging();
 builder.AddClock();
 builder.AddDatabase();
 builder.AddScheduling();
+builder.Services.AddLegalCalendar(builder.Configuration);
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
 builder.AddWorkflows();
@@ -36,6 +38,7 @@ app.MapLoginPage();
 app.MapAuthApi();
 app.MapDevMail();
 app.MapWorkflowApis();
+app.MapHolidaysApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();
