@@ -6,6 +6,7 @@ using NetworkCenter.Web.Clues;
 using NetworkCenter.Web.Hosting;
 using NetworkCenter.Web.Http;
 using NetworkCenter.Web.Network;
+using NetworkCenter.Web.Workflows;
 using NetworkCenter.Workflows.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder
 builder.AddAuth();
 builder.AddNetwork();
 builder.AddClues();
+builder.AddWorkflows();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.AddBadRequestProblems();
@@ -47,6 +49,7 @@ app.MapAccountsApi();
 app.MapAuditApi();
 app.MapNetworkApi();
 app.MapDevMail();
+app.MapWorkflowApis();
 app.MapHolidaysApi();
 app.MapClues();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",

@@ -30,6 +30,9 @@ public static class AccessPolicies
     /// <summary>A liaison's own profile.</summary>
     public const string Liaison = "liaison";
 
+    /// <summary>Deploying procedure definitions: supervisors edit procedures; system administrators install them.</summary>
+    public const string Deployer = "deployer";
+
     /// <summary>The roles each policy admits; null admits every signed-in user.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>?> RolesByPolicy { get; } = new Dictionary<string, IReadOnlyList<string>?>
     {
@@ -40,6 +43,7 @@ public static class AccessPolicies
         [SystemAdministrator] = [Roles.SystemAdministrator],
         [ClueAdministrator] = [Roles.ClueAdministrator],
         [Liaison] = [Roles.Liaison],
+        [Deployer] = [Roles.Supervisor, Roles.SystemAdministrator],
     };
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder authorization)
