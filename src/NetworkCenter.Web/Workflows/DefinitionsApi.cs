@@ -21,8 +21,7 @@ public static class DefinitionsApi
     {
         var api = routes.MapGroup("/api/definitions").WithTags("Definitions").WithEngineErrors();
         api.MapPost("", DeployAsync).RequireAuthorization(AccessPolicies.Deployer)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes))
-            .Accepts<string>("application/xml", "text/xml");
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
         api.MapGet("", ListAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{key}/xml", XmlAsync).RequireAuthorization(AccessPolicies.Staff);
         return api;
@@ -31,6 +30,13 @@ public static class DefinitionsApi
     private static async Task<Results<Created<Deployed>, Ok<Deployed>, ProblemHttpResult>> DeployAsync(
         HttpRequest request, Deployer deployer, CancellationToken cancellationToken)
     {
+        // Checked here rather than as routing metadata, so that a caller without the role hears 403 first.
+        if (request.ContentType is not { } type || !(type.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase) ||
+                type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Send the BPMN file as application/xml or text/xml.");
+        }
         if (request.ContentLength > MaxBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
