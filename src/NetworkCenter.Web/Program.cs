@@ -3,6 +3,7 @@ using NetworkCenter.Supervision.Mail;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Web.Network;
 using NetworkCenter.Workflows.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddScheduling();
 builder.Services.AddLegalCalendar(builder.Configuration);
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
+builder.AddNetwork();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -24,6 +26,7 @@ if (!await app.PrepareAsync())
 {
     return 1;
 }
+await app.SeedAsync();
 
 app.ScheduleRecurringJobs();
 
@@ -36,6 +39,8 @@ app.MapHealth();
 app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
+app.MapAccountsApi();
+app.MapNetworkApi();
 app.MapDevMail();
 app.MapHolidaysApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
