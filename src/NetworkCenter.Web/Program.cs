@@ -6,6 +6,7 @@ using NetworkCenter.Web.Clues;
 using NetworkCenter.Web.Hosting;
 using NetworkCenter.Web.Network;
 using NetworkCenter.Workflows.Calendar;
+using NetworkCenter.Web.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder
 builder.AddAuth();
 builder.AddNetwork();
 builder.AddClues();
+builder.AddWorkflows();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -46,6 +48,7 @@ app.MapNetworkApi();
 app.MapDevMail();
 app.MapHolidaysApi();
 app.MapClues();
+app.MapWorkflowApis();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();

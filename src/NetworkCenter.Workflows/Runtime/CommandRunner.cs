@@ -16,7 +16,8 @@ internal sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cl
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var context = new CommandContext(connection, transaction, clock.GetUtcNow(), user);
+            // Npgsql writes timestamptz only from UTC offsets; a manual clock may have started at +08:00.
+            var context = new CommandContext(connection, transaction, clock.GetUtcNow().ToUniversalTime(), user);
             result = await body(context);
             await context.FlushAsync();
             await transaction.CommitAsync(cancellationToken);

@@ -13,12 +13,12 @@ namespace NetworkCenter.Workflows.Runtime;
 internal sealed class TimerFiring(CommandRunner commands, RuntimeServices runtime)
 {
     private sealed record TimerRow(Guid Id, Guid? InstanceId, Guid? ExecutionId, Guid? DefinitionId, string ElementId, string Kind,
-        DateTime DueAt, string? Cycle, int? RepeatsLeft, string Status);
+        DateTime DueAt, string? Cycle, DateTime CreatedAt, string Status);
 
     private const string Select =
         """
         select id, instance_id as instanceid, execution_id as executionid, definition_id as definitionid, element_id as elementid,
-               kind, due_at as dueat, cycle, repeats_left as repeatsleft, status
+               kind, due_at as dueat, cycle, created_at as createdat, status
         from engine.timers where id = @id
         """;
 
@@ -62,11 +62,10 @@ internal sealed class TimerFiring(CommandRunner commands, RuntimeServices runtim
     /// <summary>Marks the timer fired, or moves a cycle with repetitions left to its next occurrence.</summary>
     private static async Task ConsumeAsync(CommandContext context, TimerRow timer, DateTimeOffset due)
     {
-        if (timer.Cycle is { } cycle && timer.RepeatsLeft is null or > 0)
+        if (timer.Cycle is { } cycle && Deadlines.Next(cycle, new DateTimeOffset(timer.CreatedAt, TimeSpan.Zero), due) is { } next)
         {
-            var next = Deadlines.Next(cycle, due);
             await context.ExecuteAsync(
-                "update engine.timers set due_at = @next, repeats_left = repeats_left - 1 where id = @id",
+                "update engine.timers set due_at = @next where id = @id",
                 new { id = timer.Id, next });
             context.AfterCommit(Dispatch.Timer(timer.Id, next));
             return;

@@ -40,15 +40,15 @@ internal sealed class Waits(CommandContext context, InstanceState instance)
         return id;
     }
 
-    public async Task<Guid> CreateTimerAsync(Execution execution, string elementId, string kind, DateTimeOffset due, string? cycle, int? repeatsLeft)
+    public async Task<Guid> CreateTimerAsync(Execution execution, string elementId, string kind, DateTimeOffset due, string? cycle)
     {
         var id = Guid.CreateVersion7();
         await context.ExecuteAsync(
             """
-            insert into engine.timers (id, instance_id, execution_id, element_id, kind, due_at, cycle, repeats_left, status, created_at)
-            values (@id, @instance, @execution, @elementId, @kind, @due, @cycle, @repeatsLeft, 'pending', @now)
+            insert into engine.timers (id, instance_id, execution_id, element_id, kind, due_at, cycle, status, created_at)
+            values (@id, @instance, @execution, @elementId, @kind, @due, @cycle, 'pending', @now)
             """,
-            new { id, instance = instance.Id, execution = execution.Id, elementId, kind, due, cycle, repeatsLeft, now = context.Now });
+            new { id, instance = instance.Id, execution = execution.Id, elementId, kind, due, cycle, now = context.Now });
         context.AfterCommit(Dispatch.Timer(id, due));
         return id;
     }

@@ -23,13 +23,14 @@ internal sealed class ClockAdvancer(NpgsqlDataSource dataSource, TimeProvider cl
             throw EngineException.Invalid("The clock never goes back.");
         }
         var now = manual.Advance(by);
-        await RunDueWorkAsync(now, cancellationToken);
+        await RunDueWorkAsync(now.ToUniversalTime(), cancellationToken);
         return now;
     }
 
     /// <summary>Dispatches due rows and waits until none is left pending and due.</summary>
     public async Task RunDueWorkAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Patience is real time on purpose: the manual clock stands still while the work runs.
         var deadline = TimeProvider.System.GetUtcNow() + Patience;
         var dispatched = new HashSet<(Guid, DateTime)>();
         while (true)

@@ -19,7 +19,7 @@ internal sealed class Sweeper(NpgsqlDataSource dataSource, TimeProvider clock, E
     [DisableConcurrentExecution(60)]
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow() - (scheduler.IsManualClock ? TimeSpan.Zero : Grace);
+        var cutoff = clock.GetUtcNow().ToUniversalTime() - (scheduler.IsManualClock ? TimeSpan.Zero : Grace);
         var (timers, jobs) = await DueAsync(dataSource, cutoff, cancellationToken);
         foreach (var (id, _) in timers)
         {

@@ -84,8 +84,8 @@ create table engine.timers (
     element_id text not null,
     kind text not null,
     due_at timestamptz not null,
+    -- The evaluated timeCycle; each firing is computed from created_at, so month lengths do not drift.
     cycle text,
-    repeats_left int,
     status text not null check (status in ('pending', 'fired', 'cancelled')),
     created_at timestamptz not null
 );

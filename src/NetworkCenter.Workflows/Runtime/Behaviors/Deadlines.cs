@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NetworkCenter.Workflows.Model;
+using NetworkCenter.Workflows.Time;
 
 namespace NetworkCenter.Workflows.Runtime.Behaviors;
 
@@ -10,7 +11,8 @@ namespace NetworkCenter.Workflows.Runtime.Behaviors;
 /// </summary>
 internal static class Deadlines
 {
-    public sealed record TimerDue(DateTimeOffset Due, string? Cycle, int? RepeatsLeft);
+    /// <summary>When a timer first falls due; <see cref="Cycle"/> is the evaluated cycle text for repeating timers.</summary>
+    public sealed record TimerDue(DateTimeOffset Due, string? Cycle);
 
     public static async Task<DateTimeOffset?> FromAsync(ProcessRun run, Execution execution, FlowNode node, string? raw)
     {
@@ -25,44 +27,53 @@ internal static class Deadlines
         }
         if (value is JsonValue v && v.TryGetValue<DateTimeOffset>(out var date))
         {
-            return date;
+            return date.ToUniversalTime();
         }
         var text = value is JsonValue s && s.TryGetValue<string>(out var str) ? str : value.ToString();
-        return TimerSchedule.IsDuration(text) ? await AddAsync(run, node, run.Context.Now, text) : TimerSchedule.ParseDate(text);
+        if (IsoDuration.TryParse(text, out _))
+        {
+            return await AddAsync(run, node, run.Context.Now, text);
+        }
+        return IsoDateTime.TryParse(text, out var at) ? at.ToUniversalTime()
+            : throw new IncidentException($"'{text}' on '{node.Id}' is neither an ISO 8601 duration nor a date-time.");
     }
 
-    public static async Task<TimerDue> TimerAsync(ProcessRun run, Execution execution, EventNode node)
+    /// <summary>The first firing of the event's timer; null for a cycle that has none left.</summary>
+    public static async Task<TimerDue?> TimerAsync(ProcessRun run, Execution execution, EventNode node)
     {
         var timer = node.Timer ?? throw new IncidentException($"'{node.Id}' has no timer definition.");
         var value = timer.IsExpression ? run.Services.Expressions.EvaluateString(timer.Value, run.Scope(execution)) ?? "" : timer.Value;
         return await FirstAsync(run, node, timer.Kind, value, run.Context.Now);
     }
 
-    public static async Task<TimerDue> FirstAsync(ProcessRun? run, FlowNode node, TimerKind kind, string value, DateTimeOffset now)
+    public static async Task<TimerDue?> FirstAsync(ProcessRun? run, FlowNode node, TimerKind kind, string value, DateTimeOffset now)
     {
-        switch (kind)
+        try
         {
-            case TimerKind.Date:
-                return new TimerDue(TimerSchedule.ParseDate(value), null, null);
-            case TimerKind.Duration:
-                return new TimerDue(await AddAsync(run, node, now, value), null, null);
-            default:
-                var cycle = TimerSchedule.ParseCycle(value);
-                var first = cycle.Start ?? TimerSchedule.AddDuration(now, cycle.Period);
-                return new TimerDue(first, value, cycle.Repeats is { } n ? n - 1 : null);
+            if (kind == TimerKind.Duration)
+            {
+                return new TimerDue(await AddAsync(run, node, now, value), null);
+            }
+            return TimerSchedule.FirstDue(kind, value, now) is { } due ? new TimerDue(due.ToUniversalTime(), kind == TimerKind.Cycle ? value : null) : null;
+        }
+        catch (FormatException e)
+        {
+            throw new IncidentException(e.Message, e);
         }
     }
 
-    public static DateTimeOffset Next(string cycle, DateTimeOffset previous) =>
-        TimerSchedule.AddDuration(previous, TimerSchedule.ParseCycle(cycle).Period);
+    /// <summary>The next firing of a cycle after the one due at <paramref name="last"/>; null when the cycle is over.</summary>
+    public static DateTimeOffset? Next(string cycle, DateTimeOffset created, DateTimeOffset last) =>
+        TimerSchedule.NextDue(TimerKind.Cycle, cycle, created, last)?.ToUniversalTime();
 
     private static async Task<DateTimeOffset> AddAsync(ProcessRun? run, FlowNode node, DateTimeOffset from, string duration)
     {
         if (node.UsesLegalCalendar && run is not null)
         {
-            return await run.Services.Calendar.DueAsync(from, duration, CancellationToken.None);
+            return (await run.Services.Calendar.DueAsync(from, duration, CancellationToken.None)).ToUniversalTime();
         }
-        return TimerSchedule.AddDuration(from, duration);
+        return IsoDuration.TryParse(duration, out var parsed) ? parsed.AddTo(from).ToUniversalTime()
+            : throw new IncidentException($"'{duration}' on '{node.Id}' is not an ISO 8601 duration.");
     }
 
     public static int Priority(ProcessRun run, Execution execution, string? raw) =>

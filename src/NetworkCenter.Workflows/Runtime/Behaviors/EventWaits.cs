@@ -10,8 +10,10 @@ internal static class EventWaits
         switch (node.Definition)
         {
             case TimerEventDefinition:
-                var due = await Deadlines.TimerAsync(run, owner, node);
-                await run.Waits.CreateTimerAsync(owner, node.Id, timerKind, due.Due, due.Cycle, due.RepeatsLeft);
+                if (await Deadlines.TimerAsync(run, owner, node) is { } due)
+                {
+                    await run.Waits.CreateTimerAsync(owner, node.Id, timerKind, due.Due, due.Cycle);
+                }
                 break;
             case MessageEventDefinition message:
                 var name = message.MessageName ?? message.MessageRef
