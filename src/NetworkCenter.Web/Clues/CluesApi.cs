@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Supervision.Clues;
 using NetworkCenter.Supervision.Clues.Attachments;
+using NetworkCenter.Supervision.Procedures.ClueIntake;
 using Npgsql;
 
 namespace NetworkCenter.Web.Clues;
@@ -29,15 +30,16 @@ public static class CluesApi
         await ClueViewer.ForAsync(dataSource, user.Identity!.Name!, [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)], cancellationToken);
 
     private static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        HttpRequest request, ClaimsPrincipal user, ClueRequestReader reader, RegisterClue register, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, ClueRequestReader reader, RegisterClue register, StartClueIntake intake, CancellationToken cancellationToken)
     {
         await using var input = await reader.ReadAsync(request, cancellationToken);
-        return await RegisterFromAsync(input, user, register, "/api/clues", cancellationToken);
+        return await RegisterFromAsync(input, user, register, intake, "/api/clues", cancellationToken);
     }
 
     /// <summary>Shared with the liaison portal, which fixes the source before calling it.</summary>
     internal static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ProblemHttpResult>> RegisterFromAsync(
-        ClueRequestReader.Result input, ClaimsPrincipal user, RegisterClue register, string location, CancellationToken cancellationToken)
+        ClueRequestReader.Result input, ClaimsPrincipal user, RegisterClue register, StartClueIntake intake, string location,
+        CancellationToken cancellationToken)
     {
         if (input.UnsupportedMediaType)
         {
@@ -54,6 +56,10 @@ public static class CluesApi
             return TypedResults.ValidationProblem(input.Errors);
         }
         var outcome = await register.HandleAsync(input.Clue, input.Files, user.Identity!.Name!, cancellationToken);
+        if (outcome is RegisterOutcome.Registered registered)
+        {
+            await intake.StartAsync(registered.Id, registered.RegisterNumber, user.Identity!.Name!, cancellationToken);
+        }
         return outcome switch
         {
             RegisterOutcome.Registered r => TypedResults.Created($"{location}/{r.Id}", new RegisteredResponse(r.Id, r.RegisterNumber)),
@@ -80,9 +86,13 @@ public static class CluesApi
     }
 
     private static async Task<Results<Ok<RegisteredResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
-        long id, ConfirmDraft.Request? request, ClaimsPrincipal user, ConfirmDraft confirm, CancellationToken cancellationToken)
+        long id, ConfirmDraft.Request? request, ClaimsPrincipal user, ConfirmDraft confirm, StartClueIntake intake, CancellationToken cancellationToken)
     {
         var outcome = await confirm.HandleAsync(id, request ?? new(null, null), user.Identity!.Name!, cancellationToken);
+        if (outcome is ConfirmOutcome.Confirmed confirmed)
+        {
+            await intake.StartAsync(confirmed.Id, confirmed.RegisterNumber, user.Identity!.Name!, cancellationToken);
+        }
         return outcome switch
         {
             ConfirmOutcome.Confirmed c => TypedResults.Ok(new RegisteredResponse(c.Id, c.RegisterNumber)),
