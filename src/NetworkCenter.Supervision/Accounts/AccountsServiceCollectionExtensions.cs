@@ -17,6 +17,7 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddSingleton<ChangePassword>();
         services.TryAddSingleton<ManageAccount>();
         services.TryAddSingleton<FindSession>();
+        services.TryAddSingleton<Audit.FindAuditEntries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupSeed, AdministratorSeed>());
         return services;
     }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NetworkCenter.Supervision.Network.Demo;
 using NetworkCenter.Supervision.Network.Liaisons;
 using NetworkCenter.Supervision.Network.Offices;
 using NetworkCenter.Supervision.Network.Staff;
+using NetworkCenter.Supervision.Seeding;
 
 namespace NetworkCenter.Supervision.Network;
 
@@ -21,6 +23,8 @@ public static class NetworkServiceCollectionExtensions
         services.TryAddSingleton<RegisterLiaison>();
         services.TryAddSingleton<ChangeLiaison>();
         services.TryAddSingleton<ChangeOwnProfile>();
+        services.TryAddSingleton<GrantLiaisonAccount>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupSeed, DemoNetworkSeed>());
         return services;
     }
 }

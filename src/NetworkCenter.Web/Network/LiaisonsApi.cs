@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Supervision.Network.Liaisons;
 using NetworkCenter.Supervision.Paging;
 using NetworkCenter.Web.Auth;
@@ -22,6 +23,7 @@ internal static class LiaisonsApi
         api.MapGet("/{id:long}", GetAsync).RequireAuthorization(AccessPolicies.StaffOrOwnLiaison);
         api.MapPost("/", RegisterAsync).RequireAuthorization(AccessPolicies.NetworkWriter);
         api.MapPut("/{id:long}", ChangeAsync).RequireAuthorization(AccessPolicies.NetworkWriter);
+        api.MapPost("/{id:long}/account", GrantAccountAsync).RequireAuthorization(AccessPolicies.NetworkWriter);
         api.MapPost("/{id:long}/deactivate", (long id, ClaimsPrincipal principal, ChangeLiaison change, CancellationToken cancellationToken) =>
             SetActiveAsync(id, active: false, principal, change, cancellationToken)).RequireAuthorization(AccessPolicies.NetworkWriter);
         api.MapPost("/{id:long}/reactivate", (long id, ClaimsPrincipal principal, ChangeLiaison change, CancellationToken cancellationToken) =>
@@ -60,6 +62,10 @@ internal static class LiaisonsApi
     private static async Task<Results<Ok<Liaison>, ValidationProblem, ProblemHttpResult, NotFound>> ChangeAsync(
         long id, ChangeLiaison.Request request, ClaimsPrincipal principal, ChangeLiaison change, CancellationToken cancellationToken) =>
         (await change.RunAsync(principal.Current(), id, request, cancellationToken)).ToResults(TypedResults.Ok);
+
+    private static async Task<Results<Ok<Liaison>, ValidationProblem, ProblemHttpResult, NotFound>> GrantAccountAsync(
+        long id, NewAccount.Request request, ClaimsPrincipal principal, GrantLiaisonAccount grant, CancellationToken cancellationToken) =>
+        (await grant.RunAsync(principal.Current(), id, request, cancellationToken)).ToResults(TypedResults.Ok);
 
     private static async Task<Results<Ok<Liaison>, ValidationProblem, ProblemHttpResult, NotFound>> SetActiveAsync(
         long id, bool active, ClaimsPrincipal principal, ChangeLiaison change, CancellationToken cancellationToken) =>

@@ -179,6 +179,22 @@ public sealed class LiaisonsFacts(NetworkCenterApp app) : IClassFixture<NetworkC
         Assert.Equal(["officeId"], await response.ErrorFieldsAsync());
     }
 
+    [Fact]
+    public async Task GrantAccount_LetsALiaisonRegisteredWithoutOneSignIn_Once()
+    {
+        using var client = await app.SignedInClientAsync();
+        var created = await (await client.PostAsJsonAsync("/api/network/liaisons", new { name = "后开账户者", unit = "某单位" })).JsonAsync();
+        var id = created.GetProperty("id").GetInt64();
+
+        var granted = await client.PostAsJsonAsync($"/api/network/liaisons/{id}/account", new { username = "late.liaison", password = "late-secret" });
+        var again = await client.PostAsJsonAsync($"/api/network/liaisons/{id}/account", new { username = "late.liaison2", password = "late-secret" });
+
+        Assert.Equal("late.liaison", (await granted.JsonAsync()).GetProperty("username").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var liaison = await app.SignedInClientAsync("late.liaison", "late-secret");
+        Assert.Equal(id, (await liaison.GetFromJsonAsync<JsonElement>("/api/me/liaison")).GetProperty("id").GetInt64());
+    }
+
     private async Task<long> CountAsync(string sql)
     {
         await using var connection = await app.OpenConnectionAsync();
