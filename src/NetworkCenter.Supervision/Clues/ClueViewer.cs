@@ -1,4 +1,5 @@
 using Dapper;
+using NetworkCenter.Supervision.Accounts;
 using Npgsql;
 
 namespace NetworkCenter.Supervision.Clues;
@@ -15,13 +16,11 @@ internal sealed record ClueViewer(string UserName, IReadOnlyCollection<string> R
     public bool SeesReporterOf(string? kind, long? assignedProcuratorId) =>
         kind != ClueKinds.JudicialMisconduct || IsClueAdministrator || (StaffId is { } me && me == assignedProcuratorId);
 
-    public static async Task<ClueViewer> ForAsync(NpgsqlDataSource dataSource, string userName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    public static async Task<ClueViewer> ForAsync(NpgsqlDataSource dataSource, CurrentUser user, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var staffId = await connection.ExecuteScalarAsync<long?>("""
-            select s.id from supervision.staff s join supervision.accounts a on a.id = s.account_id
-            where lower(a.username) = lower(@userName)
-            """, new { userName });
-        return new ClueViewer(userName, roles, staffId);
+        var staffId = await connection.ExecuteScalarAsync<long?>(
+            "select id from supervision.staff where account_id = @AccountId", new { user.AccountId });
+        return new ClueViewer(user.Username, user.Roles, staffId);
     }
 }

@@ -14,6 +14,7 @@ public static class CluesServiceCollectionExtensions
         services.AddSingleton<MergeDuplicates>();
         services.AddSingleton<ConfirmDraft>();
         services.AddSingleton<SearchClues>();
+        services.AddSingleton<LiaisonClues>();
         return services;
     }
 }

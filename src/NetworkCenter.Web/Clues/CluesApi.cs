@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Supervision.Clues;
 using NetworkCenter.Supervision.Clues.Attachments;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
+using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Http;
 using Npgsql;
 
 namespace NetworkCenter.Web.Clues;
@@ -15,19 +16,19 @@ public static class CluesApi
 
     public static RouteGroupBuilder MapCluesApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/clues").WithTags("Clues").RequireAuthorization(policy => policy.RequireRole(Roles.Staff));
-        api.MapPost("", RegisterAsync).RequireAuthorization(policy => policy.RequireRole(Roles.ClueAdministrator))
+        var api = routes.MapGroup("/api/clues").WithTags("Clues").RequireAuthorization(AccessPolicies.Staff);
+        api.MapPost("", RegisterAsync).RequireAuthorization(AccessPolicies.ClueAdministrator)
             .Accepts<ClueInput>("application/json", "multipart/form-data").DisableAntiforgery();
         api.MapGet("", SearchAsync);
         api.MapGet("/{id:long}", GetAsync);
-        api.MapPost("/{id:long}/confirm", ConfirmAsync).RequireAuthorization(policy => policy.RequireRole(Roles.ClueAdministrator));
-        api.MapPost("/{id:long}/merge-into/{targetId:long}", MergeAsync).RequireAuthorization(policy => policy.RequireRole(Roles.ClueAdministrator));
+        api.MapPost("/{id:long}/confirm", ConfirmAsync).RequireAuthorization(AccessPolicies.ClueAdministrator);
+        api.MapPost("/{id:long}/merge-into/{targetId:long}", MergeAsync).RequireAuthorization(AccessPolicies.ClueAdministrator);
         api.MapGet("/{id:long}/attachments/{attachmentId:long}", DownloadAsync);
         return api;
     }
 
     internal static async Task<ClueViewer> ViewerAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-        await ClueViewer.ForAsync(dataSource, user.Identity!.Name!, [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)], cancellationToken);
+        await ClueViewer.ForAsync(dataSource, user.Current(), cancellationToken);
 
     private static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         HttpRequest request, ClaimsPrincipal user, ClueRequestReader reader, RegisterClue register, StartClueIntake intake, CancellationToken cancellationToken)
@@ -55,10 +56,10 @@ public static class CluesApi
         {
             return TypedResults.ValidationProblem(input.Errors);
         }
-        var outcome = await register.HandleAsync(input.Clue, input.Files, user.Identity!.Name!, cancellationToken);
+        var outcome = await register.HandleAsync(input.Clue, input.Files, user.Current().Username, cancellationToken);
         if (outcome is RegisterOutcome.Registered registered)
         {
-            await intake.StartAsync(registered.Id, registered.RegisterNumber, user.Identity!.Name!, cancellationToken);
+            await intake.StartAsync(registered.Id, registered.RegisterNumber, user.Current().Username, cancellationToken);
         }
         return outcome switch
         {
@@ -88,10 +89,10 @@ public static class CluesApi
     private static async Task<Results<Ok<RegisteredResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
         long id, ConfirmDraft.Request? request, ClaimsPrincipal user, ConfirmDraft confirm, StartClueIntake intake, CancellationToken cancellationToken)
     {
-        var outcome = await confirm.HandleAsync(id, request ?? new(null, null), user.Identity!.Name!, cancellationToken);
+        var outcome = await confirm.HandleAsync(id, request ?? new(null, null), user.Current().Username, cancellationToken);
         if (outcome is ConfirmOutcome.Confirmed confirmed)
         {
-            await intake.StartAsync(confirmed.Id, confirmed.RegisterNumber, user.Identity!.Name!, cancellationToken);
+            await intake.StartAsync(confirmed.Id, confirmed.RegisterNumber, user.Current().Username, cancellationToken);
         }
         return outcome switch
         {
@@ -107,7 +108,7 @@ public static class CluesApi
     private static async Task<Results<Ok<MergeOutcome.Merged>, NotFound, ProblemHttpResult>> MergeAsync(
         long id, long targetId, ClaimsPrincipal user, MergeDuplicates merge, CancellationToken cancellationToken)
     {
-        var outcome = await merge.HandleAsync(id, targetId, user.Identity!.Name!, cancellationToken);
+        var outcome = await merge.HandleAsync(id, targetId, user.Current().Username, cancellationToken);
         return outcome switch
         {
             MergeOutcome.Merged merged => TypedResults.Ok(merged),

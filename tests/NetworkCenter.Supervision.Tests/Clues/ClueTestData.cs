@@ -14,6 +14,7 @@ public static class ClueTestData
 
     public static async Task<long> OfficeAsync(NetworkCenterApp app, string kind = "liaison-office", bool active = true)
     {
+        _ = app.Services; // starts the host, which migrates the database
         await using var connection = await app.OpenConnectionAsync();
         var n = Interlocked.Increment(ref _counter);
         return await connection.ExecuteScalarAsync<long>("""
@@ -24,6 +25,7 @@ public static class ClueTestData
 
     public static async Task<long> LiaisonAsync(NetworkCenterApp app, long? officeId, string? email = null, bool active = true)
     {
+        _ = app.Services;
         await using var connection = await app.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>("""
             insert into supervision.liaisons (name, unit, office_id, email, active, created_at, updated_at)
@@ -85,9 +87,13 @@ public static class ClueTestData
     public static byte[] Pdf => "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
     public static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 
-    public static async Task<Registered> RegisterAsync(HttpClient client, object clue)
+    /// <summary>A fresh judgment clue from <paramref name="officeId"/>, through the staff register or the liaison portal.</summary>
+    public static Task<Registered> RegisterAsync(HttpClient client, long officeId, bool portal) =>
+        RegisterAsync(client, Judgment(officeId), portal ? "/api/portal/clues" : "/api/clues");
+
+    public static async Task<Registered> RegisterAsync(HttpClient client, object clue, string path = "/api/clues")
     {
-        var response = await client.PostAsJsonAsync("/api/clues", clue);
+        var response = await client.PostAsJsonAsync(path, clue);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
