@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NetworkCenter.Supervision.Procedures.Argumentation;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
+using NetworkCenter.Workflows.Forms;
 
 namespace NetworkCenter.Supervision.Procedures;
 
@@ -11,6 +13,7 @@ public static class ProceduresServiceCollectionExtensions
     {
         services.TryAddScoped<ProcedureWork>();
         services.TryAddSingleton<StartClueIntake>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskCompletionCheck, ParticipantsCheck>());
         return services;
     }
 }

@@ -10,26 +10,39 @@ namespace NetworkCenter.Workflows.Forms;
 /// browser is refused on the server too. The key is a file under <c>forms/</c> of the workflows folder: <c>triage</c>,
 /// <c>triage.form</c> or Camunda's <c>camunda-forms:deployment:triage.form</c>.
 /// </summary>
-internal sealed class TaskForms(IOptions<WorkflowOptions> options)
+internal sealed class TaskForms(IOptions<WorkflowOptions> options, IEnumerable<ITaskCompletionCheck> checks)
 {
     private readonly ConcurrentDictionary<string, string?> _schemas = new(StringComparer.Ordinal);
 
     /// <exception cref="EngineException">Invalid data (400), naming every field at fault.</exception>
-    public void EnsureValid(string? formKey, JsonObject? variables)
+    public void EnsureValid(string? formKey, JsonObject? variables, Func<JsonObject> visible, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(formKey) || Schema(formKey) is not { } schema)
+        if (string.IsNullOrWhiteSpace(formKey))
         {
             return;
         }
-        var result = FormValidator.Validate(schema, variables?.ToJsonString() ?? "{}");
-        if (result.SchemaProblem is { } problem)
+        var errors = new List<FormFieldError>();
+        if (Schema(formKey) is { } schema)
         {
-            throw new InvalidOperationException($"The form '{formKey}' is unusable: {problem}");
+            var result = FormValidator.Validate(schema, variables?.ToJsonString() ?? "{}");
+            if (result.SchemaProblem is { } problem)
+            {
+                throw new InvalidOperationException($"The form '{formKey}' is unusable: {problem}");
+            }
+            errors.AddRange(result.Errors);
         }
-        if (!result.IsValid)
+        if (errors.Count == 0)
+        {
+            var current = visible();
+            foreach (var check in checks)
+            {
+                errors.AddRange(check.Check(formKey, variables ?? [], current, now));
+            }
+        }
+        if (errors.Count > 0)
         {
             throw EngineException.Invalid(
-                $"The data does not satisfy the form '{formKey}': " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+                $"The data does not satisfy the form '{formKey}': " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -75,7 +76,9 @@ internal sealed class VariableScope(InstanceState instance, Execution? execution
             JsonValueKind.String => v.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => v.TryGetValue<long>(out var l) ? l : v.GetValue<double>(),
+            // In memory a number may be any CLR type (an int from multi-instance counters): read it as JSON, not as a type.
+            JsonValueKind.Number => long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)
+                ? l : double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
             _ => null,
         },
         _ => null,

@@ -81,9 +81,9 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
         commands.RunAsync(actor.Id, async context =>
         {
             var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
-            forms.EnsureValid(task.FormKey, variables);
             var execution = run.Instance.Find(task.ExecutionId)
                 ?? throw EngineException.Conflict("The task is no longer open.");
+            forms.EnsureValid(task.FormKey, variables, () => run.Scope(execution).Snapshot(), context.Now);
             await context.ExecuteAsync(
                 """
                 update engine.tasks set status = 'completed', completed_by = @user, completed_at = @now where id = @taskId;

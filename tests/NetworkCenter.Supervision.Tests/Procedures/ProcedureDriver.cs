@@ -55,9 +55,11 @@ public sealed class ProcedureDriver(NetworkCenterApp app, HttpClient admin)
     }
 
     /// <summary>Registers a clue from the liaison through the register's API; the intake procedure starts by itself.</summary>
-    public async Task<(long Id, string RegisterNumber)> RegisterClueAsync(long liaisonId, long officeId, string kind = "judgment-supervision")
+    public async Task<(long Id, string RegisterNumber)> RegisterClueAsync(long liaisonId, long officeId, string kind = "judgment-supervision",
+        Action<Dictionary<string, object?>>? change = null)
     {
         var clue = ClueTestData.Judgment(officeId);
+        change?.Invoke(clue);
         clue["sourceKind"] = "liaison";
         clue["liaisonId"] = liaisonId;
         clue["kind"] = kind;
@@ -65,6 +67,18 @@ public sealed class ProcedureDriver(NetworkCenterApp app, HttpClient admin)
         await EnsureAsync(response, HttpStatusCode.Created);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return ((long)body["id"]!, (string)body["registerNumber"]!);
+    }
+
+    /// <summary>A liaison who can sign in, in the argumentation group, with an email address.</summary>
+    public async Task<(TestAccount Account, string Email)> SigningLiaisonAsync(string language = "zh-CN")
+    {
+        var account = await app.CreateAccountAsync(Roles.Liaison);
+        var email = $"{account.Username}@liaison.example.cn";
+        await using var connection = await app.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "update supervision.liaisons set email = @email, language = @language, groups = '{argumentation}', expertise = '{civil}' where id = @LiaisonId",
+            new { email, language, account.LiaisonId });
+        return (account, email);
     }
 
     public async Task<Guid> StartAsync(string definitionKey, string businessKey, object variables)
