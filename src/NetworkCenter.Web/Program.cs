@@ -7,8 +7,8 @@ using NetworkCenter.Web.Clues;
 using NetworkCenter.Web.Hosting;
 using NetworkCenter.Web.Http;
 using NetworkCenter.Web.Network;
-using NetworkCenter.Workflows.Calendar;
 using NetworkCenter.Web.Workflows;
+using NetworkCenter.Workflows.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
 

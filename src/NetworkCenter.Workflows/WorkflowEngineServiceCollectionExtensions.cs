@@ -7,6 +7,7 @@ using NetworkCenter.Workflows.Forms;
 using NetworkCenter.Workflows.Incidents;
 using NetworkCenter.Workflows.Instances;
 using NetworkCenter.Workflows.Messages;
+using NetworkCenter.Workflows.Model;
 using NetworkCenter.Workflows.Runtime;
 using NetworkCenter.Workflows.Scheduling;
 using NetworkCenter.Workflows.Tasks;
@@ -23,6 +24,8 @@ public static class WorkflowEngineServiceCollectionExtensions
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, IConfiguration configuration, params Assembly[] handlerAssemblies)
     {
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
+        services.AddWorkflowDefinitions();
+        services.TryAddSingleton<ModelReader>();
         services.TryAddSingleton<ExpressionRunner>();
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<RuntimeServices>();

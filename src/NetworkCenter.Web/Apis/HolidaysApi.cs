@@ -18,10 +18,12 @@ public static class HolidaysApi
 
     /// <summary>
     /// <c>PeriodEnd</c> is the last day before any roll-forward; <c>Due</c> is later only when that day is a rest day.
+    /// <c>DueAt</c>, given when the start had a time and offset, is when a timer counted on the legal calendar fires.
     /// <c>HolidayTableCoversYear</c> is false when the table has nothing for the due date's year, so only weekends
     /// were taken as rest days.
     /// </summary>
-    public sealed record DueDateResponse(DateOnly Start, string Period, DateOnly PeriodEnd, DateOnly Due, bool HolidayTableCoversYear);
+    public sealed record DueDateResponse(
+        DateOnly Start, string Period, DateOnly PeriodEnd, DateOnly Due, DateTimeOffset? DueAt, bool HolidayTableCoversYear);
 
     private const int MaxNameLength = 100;
     private const int MaxSourceLength = 200;
@@ -31,6 +33,7 @@ public static class HolidaysApi
         var holidays = routes.MapGroup("/api/holidays").WithTags("Calendar");
         holidays.MapGet("", ListAsync);
         var editing = holidays.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor, Roles.SystemAdministrator));
+        editing.MapGet("/changes", ListChangesAsync);
         editing.MapPut("/{date}", PutAsync);
         editing.MapDelete("/{date}", DeleteAsync);
         routes.MapGet("/api/calendar/due", DueAsync).WithTags("Calendar");
@@ -39,17 +42,22 @@ public static class HolidaysApi
     private static async Task<Results<Ok<IEnumerable<HolidayResponse>>, ValidationProblem>> ListAsync(
         string? year, HolidayStore store, CancellationToken cancellationToken)
     {
-        int? wanted = null;
-        if (!string.IsNullOrEmpty(year))
+        if (!TryParseYear(year, out var wanted))
         {
-            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1900 or > 9999)
-            {
-                return Invalid("year", $"'{year}' is not a year such as 2026.");
-            }
-            wanted = parsed;
+            return Invalid("year", $"'{year}' is not a year such as 2026.");
         }
         var list = await store.ListAsync(wanted, cancellationToken);
         return TypedResults.Ok(list.Select(ToResponse));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<HolidayChange>>, ValidationProblem>> ListChangesAsync(
+        string? year, HolidayStore store, CancellationToken cancellationToken)
+    {
+        if (!TryParseYear(year, out var wanted))
+        {
+            return Invalid("year", $"'{year}' is not a year such as 2026.");
+        }
+        return TypedResults.Ok(await store.ListChangesAsync(wanted, cancellationToken));
     }
 
     private static async Task<Results<Ok<HolidayResponse>, ValidationProblem>> PutAsync(
@@ -100,9 +108,18 @@ public static class HolidaysApi
         string? start, string? period, LegalCalendar calendar, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        DateTimeOffset? startAt = null;
         if (!TryParseDate(start, out var trigger))
         {
-            errors["start"] = [$"'{start}' is not a date in the form yyyy-MM-dd."];
+            if (TryParseInstant(start, out var instant))
+            {
+                startAt = instant;
+                trigger = DateOnly.FromDateTime(instant.ToOffset(LegalCalendar.ChinaStandardTime).DateTime);
+            }
+            else
+            {
+                errors["start"] = [$"'{start}' is not a date (yyyy-MM-dd) or a date and time with an offset (2026-02-10T09:30+08:00)."];
+            }
         }
         if (!IsoDatePeriod.TryParse(period, out var parsed, out var reason))
         {
@@ -113,21 +130,50 @@ public static class HolidaysApi
             return TypedResults.ValidationProblem(errors, title: "The due date cannot be computed.");
         }
         DateOnly periodEnd, due;
+        DateTimeOffset? dueAt = null;
         try
         {
             periodEnd = parsed.AddTo(trigger);
             due = await calendar.DueDateAsync(trigger, period!, cancellationToken);
+            if (startAt is { } at)
+            {
+                dueAt = await calendar.DueAsync(at, period!, cancellationToken);
+            }
         }
         catch (ArgumentException exception)
         {
             return Invalid("period", exception.Message);
         }
         var table = await calendar.CalendarAsync(cancellationToken);
-        return TypedResults.Ok(new DueDateResponse(trigger, parsed.ToString(), periodEnd, due, table.Covers(due.Year)));
+        return TypedResults.Ok(new DueDateResponse(trigger, parsed.ToString(), periodEnd, due, dueAt, table.Covers(due.Year)));
+    }
+
+    /// <summary>An absent year means every year.</summary>
+    private static bool TryParseYear(string? value, out int? year)
+    {
+        year = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1900 or > 9999)
+        {
+            return false;
+        }
+        year = parsed;
+        return true;
     }
 
     private static bool TryParseDate(string? value, out DateOnly date) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    // An instant needs its offset: a bare local time would silently mean the server's zone.
+    private static bool TryParseInstant(string? value, out DateTimeOffset instant)
+    {
+        instant = default;
+        return value is { Length: > 16 } && value[10] == 'T' && (value.EndsWith('Z') || value[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
+    }
 
     private static string UserName(ClaimsPrincipal user) =>
         user.Identity?.Name ?? throw new InvalidOperationException("An authorised request without a user name.");

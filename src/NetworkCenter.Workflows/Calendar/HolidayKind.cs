@@ -38,3 +38,7 @@ public static class HolidayKinds
 
 /// <summary>One row of the holiday table, with who last changed it.</summary>
 public sealed record Holiday(DateOnly Date, HolidayKind Kind, string Name, string? Source, string UpdatedBy, DateTimeOffset UpdatedAt);
+
+/// <summary>One journaled change of the holiday table: <c>put</c> with the new values, or <c>delete</c> with the removed ones.</summary>
+public sealed record HolidayChange(
+    DateOnly Date, string Action, string? Kind, string? Name, string? Source, string ChangedBy, DateTimeOffset ChangedAt);

@@ -29,6 +29,20 @@ internal sealed class HolidayStore(NpgsqlDataSource dataSource, HolidayCache cac
         return [.. rows.Select(r => r.ToHoliday())];
     }
 
+    /// <summary>Who changed which entries of <paramref name="year"/> (or of every year when null), oldest first.</summary>
+    public async Task<IReadOnlyList<HolidayChange>> ListChangesAsync(int? year, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(DateOnly Date, string Action, string? Kind, string? Name, string? Source, string ChangedBy, DateTime ChangedAt)>(
+            new CommandDefinition(
+                """
+                select date, action, kind, name, source, changed_by, changed_at from engine.holiday_changes
+                where @year::int is null or extract(year from date) = @year order by id
+                """, new { year }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new HolidayChange(
+            r.Date, r.Action, r.Kind, r.Name, r.Source, r.ChangedBy, new DateTimeOffset(DateTime.SpecifyKind(r.ChangedAt, DateTimeKind.Utc))))];
+    }
+
     /// <summary>Creates or replaces the entry for <paramref name="date"/>.</summary>
     public async Task<Holiday> PutAsync(
         DateOnly date, HolidayKind kind, string name, string? source, string user, CancellationToken cancellationToken)

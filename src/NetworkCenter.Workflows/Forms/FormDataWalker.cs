@@ -8,7 +8,7 @@ namespace NetworkCenter.Workflows.Forms;
 /// object, a <c>dynamiclist</c> repeats its children for each object of the array at its <c>path</c>, and a field's
 /// dotted <c>key</c> reads nested data. Each bound value goes to <see cref="FieldRules"/>.
 /// </summary>
-internal sealed class FormDataWalker
+internal sealed class FormDataWalker(bool schemaOnly = false)
 {
     // Bounds that no real form comes near, so a hostile schema or submission costs little.
     private const int MaxComponents = 5_000;
@@ -117,6 +117,12 @@ internal sealed class FormDataWalker
             return;
         }
         var items = Lookup(scope, path);
+        if (schemaOnly)
+        {
+            // Checking the schema alone: visit the item template once, as if the list held one empty entry.
+            Walk(children, null, prefix + path + "[0].", depth + 1);
+            return;
+        }
         if (items is null)
         {
             return;

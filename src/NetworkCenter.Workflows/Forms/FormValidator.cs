@@ -38,7 +38,9 @@ public static class FormValidator
 
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = MaxJsonDepth };
 
-    public static FormValidationResult Validate(string? schemaJson, string? dataJson)
+    public static FormValidationResult Validate(string? schemaJson, string? dataJson) => Validate(schemaJson, dataJson, schemaOnly: false);
+
+    private static FormValidationResult Validate(string? schemaJson, string? dataJson, bool schemaOnly)
     {
         if (string.IsNullOrWhiteSpace(schemaJson))
         {
@@ -65,7 +67,7 @@ public static class FormValidator
         {
             if (string.IsNullOrWhiteSpace(dataJson))
             {
-                return Validate(schema.RootElement, default);
+                return Validate(schema.RootElement, default, schemaOnly);
             }
             JsonDocument data;
             try
@@ -78,13 +80,21 @@ public static class FormValidator
             }
             using (data)
             {
-                return Validate(schema.RootElement, data.RootElement);
+                return Validate(schema.RootElement, data.RootElement, schemaOnly);
             }
         }
     }
 
+    /// <summary>
+    /// What is wrong with a form schema itself (for checking a form when it is saved or deployed), or null when the
+    /// validator can use it.
+    /// </summary>
+    public static string? CheckSchema(string? schemaJson) => Validate(schemaJson, null, schemaOnly: true).SchemaProblem;
+
     /// <summary>As <see cref="Validate(string?, string?)"/>; an undefined or null <paramref name="data"/> is an empty submission.</summary>
-    public static FormValidationResult Validate(JsonElement schema, JsonElement data)
+    public static FormValidationResult Validate(JsonElement schema, JsonElement data) => Validate(schema, data, schemaOnly: false);
+
+    private static FormValidationResult Validate(JsonElement schema, JsonElement data, bool schemaOnly)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {
@@ -94,7 +104,7 @@ public static class FormValidator
         {
             return FormValidationResult.Data("The submitted data must be a JSON object.");
         }
-        var walker = new FormDataWalker();
+        var walker = new FormDataWalker(schemaOnly);
         try
         {
             if (schema.TryGetProperty("components", out var components))

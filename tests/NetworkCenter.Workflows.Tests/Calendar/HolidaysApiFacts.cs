@@ -14,7 +14,8 @@ namespace NetworkCenter.Workflows.Tests.Calendar;
 public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     private sealed record HolidayBody(string Date, string Kind, string Name, string? Source, string UpdatedBy);
-    private sealed record DueBody(string Start, string Period, string PeriodEnd, string Due, bool HolidayTableCoversYear);
+    private sealed record ChangeBody(string Date, string Action, string? Kind, string ChangedBy);
+    private sealed record DueBody(string Start, string Period, string PeriodEnd, string Due, DateTimeOffset? DueAt, bool HolidayTableCoversYear);
 
     [Fact]
     public async Task Get_ListsTheSeededTableOfAYear()
@@ -37,7 +38,20 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
 
         var due = await client.GetFromJsonAsync<DueBody>("/api/calendar/due?start=2026-02-10&period=P7D");
 
-        Assert.Equal(new DueBody("2026-02-10", "P7D", "2026-02-17", "2026-02-24", true), due);
+        Assert.Equal(new DueBody("2026-02-10", "P7D", "2026-02-17", "2026-02-24", null, true), due);
+    }
+
+    [Fact]
+    public async Task Due_OfAnInstant_GivesTheTimerInstant_AtTheSameBeijingTimeOfDay()
+    {
+        using var client = await app.SignedInClientAsync();
+
+        var due = await client.GetFromJsonAsync<DueBody>("/api/calendar/due?start=2026-02-10T01:30:00Z&period=P7D");
+
+        Assert.Equal("2026-02-10", due!.Start);
+        Assert.Equal("2026-02-24", due.Due);
+        Assert.Equal(new DateTimeOffset(2026, 2, 24, 9, 30, 0, TimeSpan.FromHours(8)), due.DueAt);
+        Assert.Equal(TimeSpan.FromHours(8), due.DueAt!.Value.Offset);
     }
 
     [Fact]
@@ -58,10 +72,11 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
         Assert.Equal("2026-11-17", afterPut);
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         Assert.Equal("2026-11-16", afterDelete);
-        await using var connection = await app.OpenConnectionAsync();
-        var authors = await Dapper.SqlMapper.QueryAsync<string>(connection,
-            "select action || ':' || changed_by from engine.holiday_changes where date = '2026-11-16' order by id");
-        Assert.Equal(["put:admin", "delete:admin"], authors);
+        var changes = await client.GetFromJsonAsync<ChangeBody[]>("/api/holidays/changes?year=2026");
+        Assert.Equal(
+            [new ChangeBody("2026-11-16", "put", "day-off", "admin"), new ChangeBody("2026-11-16", "delete", "day-off", "admin")],
+            changes!.Where(c => c.Date == "2026-11-16"));
+        Assert.Contains(changes!, c => c is { Date: "2026-02-17", Action: "put", ChangedBy: "seed" });
     }
 
     [Fact]
@@ -102,10 +117,12 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
         using var client = ClientWithRole(role);
 
         var list = await client.GetAsync("/api/holidays?year=2026");
+        var changes = await client.GetAsync("/api/holidays/changes?year=2026");
         var put = await client.PutAsJsonAsync("/api/holidays/2026-12-07", new { kind = "day-off", name = "测试" });
         var delete = await client.DeleteAsync("/api/holidays/2026-12-07");
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(expected, changes.StatusCode);
         Assert.Equal(expected, put.StatusCode);
         Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden, delete.StatusCode);
     }
@@ -130,6 +147,7 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
     [InlineData("/api/calendar/due?start=2026-02-10&period=PT48H", "period")]
     [InlineData("/api/calendar/due?start=2026-02-10", "period")]
     [InlineData("/api/calendar/due?start=10/02/2026&period=P7D", "start")]
+    [InlineData("/api/calendar/due?start=2026-02-10T09:30&period=P7D", "start")]
     [InlineData("/api/calendar/due?start=9999-12-01&period=P1M", "period")]
     [InlineData("/api/holidays?year=twenty", "year")]
     public async Task Reads_Return400NamingTheField_WhenInvalid(string url, string field)

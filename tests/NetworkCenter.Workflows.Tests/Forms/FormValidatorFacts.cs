@@ -191,6 +191,20 @@ public sealed class FormValidatorFacts
         Assert.StartsWith(problem, result.SchemaProblem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CheckSchema_AcceptsRealForms_AndFindsABrokenPattern_EvenWithoutData()
+    {
+        Assert.Null(FormValidator.CheckSchema(ClueRegistration));
+        Assert.Null(FormValidator.CheckSchema(FilingDecision));
+
+        var problem = FormValidator.CheckSchema("""
+            {"components":[{"type":"dynamiclist","path":"parties","components":[
+              {"type":"group","components":[{"type":"textfield","key":"caseNumber","validate":{"pattern":"[0-9"}}]}]}]}
+            """);
+
+        Assert.StartsWith("The pattern of 'parties[0].caseNumber' is not a valid regular expression", problem, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[1,2]", "The submitted data must be a JSON object.")]
     [InlineData("{\"content\": ", "The submitted data is not valid JSON")]

@@ -100,6 +100,7 @@ public sealed class FormValidatorProperties
     private static bool Answers(string? schema, string? data)
     {
         var result = FormValidator.Validate(schema, data);
+        _ = FormValidator.CheckSchema(schema);
         return result.SchemaProblem is not null || result.Errors.All(e => e.Field is not null && !string.IsNullOrEmpty(e.Message));
     }
 
