@@ -18,6 +18,7 @@ public static class CluesServiceCollectionExtensions
         services.AddSingleton<ConfirmDraft>();
         services.AddSingleton<SearchClues>();
         services.AddSingleton<LiaisonClues>();
+        services.AddSingleton<DuplicatesOf>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupSeed, DemoCluesSeed>());
         return services;
     }

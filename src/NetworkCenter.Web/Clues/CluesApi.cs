@@ -22,6 +22,10 @@ public static class CluesApi
         api.MapGet("", SearchAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{id:long}", GetAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{id:long}/attachments/{attachmentId:long}", DownloadAsync).RequireAuthorization(AccessPolicies.Staff);
+        api.MapGet("/{id:long}/duplicates", async Task<Results<Ok<IReadOnlyList<FindDuplicates.Candidate>>, NotFound>> (
+            long id, DuplicatesOf duplicates, CancellationToken cancellationToken) =>
+            await duplicates.HandleAsync(id, cancellationToken) is { } candidates ? TypedResults.Ok(candidates) : TypedResults.NotFound())
+            .RequireAuthorization(AccessPolicies.Staff);
         api.MapPost("/{id:long}/confirm", ConfirmAsync).RequireAuthorization(AccessPolicies.ClueAdministrator);
         api.MapPost("/{id:long}/merge-into/{targetId:long}", MergeAsync).RequireAuthorization(AccessPolicies.ClueAdministrator);
         return api;
