@@ -14,6 +14,7 @@ namespace NetworkCenter.Supervision.Tests.Procedures;
 /// A clue naming 张三丰 (ID number, phone, address), judge 李审判 and agent 赵律师 of 正义律师事务所; four liaisons of
 /// the argumentation group, one of whom declared a tie to 赵律师. The clock starts on Monday 2026-03-02 09:00.
 /// </summary>
+[Collection(ProceduresCollection.Name)]
 public sealed class ArgumentationMeetingFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     private static readonly string[] Identities = ["张三丰", "三丰", "13912345678", "某县城关镇幸福路8号", "李审判", "赵律师", "正义律师事务所"];

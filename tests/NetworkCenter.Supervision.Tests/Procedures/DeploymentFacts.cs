@@ -4,6 +4,7 @@ using NetworkCenter.Testing;
 
 namespace NetworkCenter.Supervision.Tests.Procedures;
 
+[Collection(ProceduresCollection.Name)]
 public sealed class DeploymentFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     [Fact]

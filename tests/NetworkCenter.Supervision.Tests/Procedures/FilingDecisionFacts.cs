@@ -6,6 +6,7 @@ using UglyToad.PdfPig;
 namespace NetworkCenter.Supervision.Tests.Procedures;
 
 /// <summary>The decision is taken on Monday 2026-03-02 09:00: reminder Wednesday 03-04, escalation Thursday 03-05.</summary>
+[Collection(ProceduresCollection.Name)]
 public sealed class FilingDecisionFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ using NetworkCenter.Testing;
 namespace NetworkCenter.Supervision.Tests.Procedures;
 
 /// <summary>Each of the procurator's tasks is reminded the day before it is due, not a minute earlier.</summary>
+[Collection(ProceduresCollection.Name)]
 public sealed class RapidResponseFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     [Fact]

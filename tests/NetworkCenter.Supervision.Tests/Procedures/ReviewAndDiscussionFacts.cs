@@ -9,6 +9,7 @@ namespace NetworkCenter.Supervision.Tests.Procedures;
 /// The review is done on Tuesday 2026-03-03 at 09:00. Counting on the legal calendar, day 5 is Sunday 03-08, a rest
 /// day, so the reminder waits for Monday 03-09; day 7 is Tuesday 03-10, the escalation.
 /// </summary>
+[Collection(ProceduresCollection.Name)]
 public sealed class ReviewAndDiscussionFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     [Fact]

@@ -5,6 +5,7 @@ using NetworkCenter.Testing;
 
 namespace NetworkCenter.Supervision.Tests.Procedures;
 
+[Collection(ProceduresCollection.Name)]
 public sealed class WeeklyCollectionFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     [Fact]

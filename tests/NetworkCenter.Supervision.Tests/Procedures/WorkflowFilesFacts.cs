@@ -10,6 +10,7 @@ namespace NetworkCenter.Supervision.Tests.Procedures;
 /// Every form is used by a definition and is a usable schema; every template renders in each language it exists in
 /// (the procedure tests send one language of most, this sends the other).
 /// </summary>
+[Collection(ProceduresCollection.Name)]
 public sealed partial class WorkflowFilesFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     private static string Folder(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "workflows", .. parts]);
