@@ -50,4 +50,16 @@ public sealed class SystemClockFacts(SystemClockApp app) : IClassFixture<SystemC
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Manual", (await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Timer_OnTheSystemClock_IsScheduledInHangfire_AndFiresAtItsDueTime()
+    {
+        var client = await app.SignedInClientAsync();
+        await client.DeployAsync(EngineClient.Fixture("real-clock-timer.bpmn"));
+
+        var id = await client.StartAsync("realClockTimer");
+
+        Assert.Equal(["wait"], (await client.InstanceAsync(id)).ActiveElementIds);
+        await client.EventuallyAsync(id, i => i.Status == "completed", "the one-second timer fired through Hangfire's scheduler");
+    }
 }
