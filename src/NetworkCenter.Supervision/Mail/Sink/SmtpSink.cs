@@ -39,11 +39,13 @@ public sealed class SmtpSink(SmtpSinkMailbox mailbox, TimeProvider clock, ILogge
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping is null || _running is null)
+        // The host may be stopped twice (WebApplicationFactory's DisposeAsync, then Dispose): only the first stop acts.
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        if (stopping is null || _running is null)
         {
             return;
         }
-        await _stopping.CancelAsync();
+        await stopping.CancelAsync();
         try
         {
             await _running.WaitAsync(cancellationToken);
@@ -51,7 +53,7 @@ public sealed class SmtpSink(SmtpSinkMailbox mailbox, TimeProvider clock, ILogge
         catch (OperationCanceledException)
         {
         }
-        _stopping.Dispose();
+        stopping.Dispose();
     }
 
     private static int FreeLoopbackPort()
