@@ -1,5 +1,6 @@
 using Hangfire;
 using NetworkCenter.Supervision.Mail;
+using NetworkCenter.Supervision.Procedures;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Clues;
@@ -21,6 +22,7 @@ builder.AddAuth();
 builder.AddNetwork();
 builder.AddClues();
 builder.AddWorkflows();
+builder.Services.AddProcedures();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.AddBadRequestProblems();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkCenter.Workflows.Deployment;
+using NetworkCenter.Workflows.Forms;
 using NetworkCenter.Workflows.Incidents;
 using NetworkCenter.Workflows.Instances;
 using NetworkCenter.Workflows.Messages;
@@ -36,6 +37,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<HandlerTopics>();
         services.TryAddSingleton<Deployer>();
         services.TryAddSingleton<InstanceCommands>();
+        services.TryAddSingleton<TaskForms>();
         services.TryAddSingleton<TaskCommands>();
         services.TryAddSingleton<MessageCorrelation>();
         services.TryAddSingleton<IncidentCommands>();

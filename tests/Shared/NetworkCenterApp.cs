@@ -28,7 +28,8 @@ public class NetworkCenterApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:NetworkCenter", ConnectionString);
+        // A small pool that lets idle connections go, so the many hosts of a test run fit the cluster's connection limit.
+        builder.UseSetting("ConnectionStrings:NetworkCenter", ConnectionString + ";Maximum Pool Size=20;Connection Idle Lifetime=15");
         builder.UseSetting("Hangfire:WorkerCount", "4");
         builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:00.200");
         builder.UseSetting("Hangfire:QueuePollInterval", "00:00:00.200");

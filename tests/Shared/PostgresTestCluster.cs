@@ -34,7 +34,8 @@ public static class PostgresTestCluster
         var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(folder, "data"));
+        // Many test hosts live at once, each with its pool and Hangfire server.
+        var cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(folder, "data"), maxConnections: 1000);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             cluster.StopAsync().GetAwaiter().GetResult();

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkCenter.Supervision.Clues.Attachments;
+using NetworkCenter.Supervision.Clues.Demo;
+using NetworkCenter.Supervision.Seeding;
 
 namespace NetworkCenter.Supervision.Clues;
 
@@ -15,6 +18,8 @@ public static class CluesServiceCollectionExtensions
         services.AddSingleton<ConfirmDraft>();
         services.AddSingleton<SearchClues>();
         services.AddSingleton<LiaisonClues>();
+        services.AddSingleton<DuplicatesOf>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupSeed, DemoCluesSeed>());
         return services;
     }
 }

@@ -78,9 +78,10 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            where.Append(" and c.search_text ilike @q escape '\\'");
-            parameters.Add("q", "%" + query.Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%");
+            // The normalised form too, so （2025）冀0123民初 456 号 finds (2025)冀0123民初456号.
+            where.Append(" and (c.search_text ilike @q escape '\\' or c.search_text ilike @qKey escape '\\')");
+            parameters.Add("q", Like(query.Q.Trim()));
+            parameters.Add("qKey", Like(ClueKeys.Of(query.Q)!));
         }
         var page = Number(query.Page, "page", 1, int.MaxValue, 1, errors);
         var pageSize = Number(query.PageSize, "pageSize", 1, 100, 20, errors);
@@ -154,6 +155,10 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
         }
         return string.Join(", ", columns.Split(", ").Select(c => descending ? c + " desc nulls last" : c));
     }
+
+    private static string Like(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private static DateTime ChinaMidnight(DateOnly date) =>
         new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), RegisterNumbers.ChinaOffset).UtcDateTime;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Supervision.Clues;
 using NetworkCenter.Supervision.Clues.Attachments;
+using NetworkCenter.Supervision.Procedures.ClueIntake;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Http;
 using Npgsql;
@@ -22,6 +23,10 @@ public static class CluesApi
         api.MapGet("", SearchAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{id:long}", GetAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{id:long}/attachments/{attachmentId:long}", DownloadAsync).RequireAuthorization(AccessPolicies.Staff);
+        api.MapGet("/{id:long}/duplicates", async Task<Results<Ok<IReadOnlyList<FindDuplicates.Candidate>>, NotFound>> (
+            long id, DuplicatesOf duplicates, CancellationToken cancellationToken) =>
+            await duplicates.HandleAsync(id, cancellationToken) is { } candidates ? TypedResults.Ok(candidates) : TypedResults.NotFound())
+            .RequireAuthorization(AccessPolicies.Staff);
         api.MapPost("/{id:long}/confirm", ConfirmAsync).RequireAuthorization(AccessPolicies.ClueAdministrator);
         api.MapPost("/{id:long}/merge-into/{targetId:long}", MergeAsync).RequireAuthorization(AccessPolicies.ClueAdministrator);
         return api;
@@ -31,15 +36,16 @@ public static class CluesApi
         await ClueViewer.ForAsync(dataSource, user.Current(), cancellationToken);
 
     private static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        HttpRequest request, ClaimsPrincipal user, ClueRequestReader reader, RegisterClue register, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, ClueRequestReader reader, RegisterClue register, StartClueIntake intake, CancellationToken cancellationToken)
     {
         await using var input = await reader.ReadAsync(request, cancellationToken);
-        return await RegisterFromAsync(input, user, register, "/api/clues", cancellationToken);
+        return await RegisterFromAsync(input, user, register, intake, "/api/clues", cancellationToken);
     }
 
     /// <summary>Shared with the liaison portal, which fixes the source before calling it.</summary>
     internal static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ProblemHttpResult>> RegisterFromAsync(
-        ClueRequestReader.Result input, ClaimsPrincipal user, RegisterClue register, string location, CancellationToken cancellationToken)
+        ClueRequestReader.Result input, ClaimsPrincipal user, RegisterClue register, StartClueIntake intake, string location,
+        CancellationToken cancellationToken)
     {
         if (input.UnsupportedMediaType)
         {
@@ -56,6 +62,10 @@ public static class CluesApi
             return TypedResults.ValidationProblem(input.Errors);
         }
         var outcome = await register.HandleAsync(input.Clue, input.Files, user.Current().Username, cancellationToken);
+        if (outcome is RegisterOutcome.Registered registered)
+        {
+            await intake.StartAsync(registered.Id, registered.RegisterNumber, user.Current().Username, cancellationToken);
+        }
         return outcome switch
         {
             RegisterOutcome.Registered r => TypedResults.Created($"{location}/{r.Id}", new RegisteredResponse(r.Id, r.RegisterNumber)),
@@ -82,9 +92,13 @@ public static class CluesApi
     }
 
     private static async Task<Results<Ok<RegisteredResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
-        long id, ConfirmDraft.Request? request, ClaimsPrincipal user, ConfirmDraft confirm, CancellationToken cancellationToken)
+        long id, ConfirmDraft.Request? request, ClaimsPrincipal user, ConfirmDraft confirm, StartClueIntake intake, CancellationToken cancellationToken)
     {
         var outcome = await confirm.HandleAsync(id, request ?? new(null, null), user.Current().Username, cancellationToken);
+        if (outcome is ConfirmOutcome.Confirmed confirmed)
+        {
+            await intake.StartAsync(confirmed.Id, confirmed.RegisterNumber, user.Current().Username, cancellationToken);
+        }
         return outcome switch
         {
             ConfirmOutcome.Confirmed c => TypedResults.Ok(new RegisteredResponse(c.Id, c.RegisterNumber)),

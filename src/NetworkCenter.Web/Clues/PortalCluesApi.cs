@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Supervision.Clues;
+using NetworkCenter.Supervision.Procedures.ClueIntake;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Http;
 
@@ -28,7 +29,8 @@ public static class PortalCluesApi
     /// all the same: the liaison cannot see others' clues to merge with, and the clue administrator merges it later.
     /// </summary>
     private static async Task<Results<Created<CluesApi.RegisteredResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, ClaimsPrincipal user, ClueRequestReader reader, RegisterClue register, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, ClueRequestReader reader, RegisterClue register, StartClueIntake intake,
+        CancellationToken cancellationToken)
     {
         await using var input = await reader.ReadAsync(request, cancellationToken);
         if (user.Current().LiaisonId is not { } me)
@@ -39,6 +41,6 @@ public static class PortalCluesApi
         {
             SourceKind = SourceKinds.Liaison, LiaisonId = me, OfficeId = null, SourceDetail = null, RegisterAnyway = true,
         };
-        return await CluesApi.RegisterFromAsync(input, user, register, "/api/portal/clues", cancellationToken);
+        return await CluesApi.RegisterFromAsync(input, user, register, intake, "/api/portal/clues", cancellationToken);
     }
 }

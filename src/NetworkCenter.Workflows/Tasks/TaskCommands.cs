@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using NetworkCenter.Workflows.Forms;
 using NetworkCenter.Workflows.Runtime;
 using Npgsql;
 
@@ -10,7 +11,7 @@ public sealed record TaskView(
     DateTimeOffset? Due, DateTimeOffset? FollowUp, string? FormKey);
 
 /// <summary>Open tasks, and claiming, unclaiming and completing them, each under the instance's lock.</summary>
-internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runtime, NpgsqlDataSource dataSource)
+internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runtime, NpgsqlDataSource dataSource, TaskForms forms)
 {
     // Settable properties, not a positional record: Dapper reports text[] columns as System.Array to constructors.
     private sealed class TaskRow
@@ -82,6 +83,7 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
             var execution = run.Instance.Find(task.ExecutionId)
                 ?? throw EngineException.Conflict("The task is no longer open.");
+            forms.EnsureValid(task.FormKey, variables, () => run.Scope(execution).Snapshot(), context.Now);
             await context.ExecuteAsync(
                 """
                 update engine.tasks set status = 'completed', completed_by = @user, completed_at = @now where id = @taskId;

@@ -52,7 +52,7 @@ public sealed class PortalFacts(NetworkCenterApp app) : IClassFixture<NetworkCen
     }
 
     [Fact]
-    public async Task Liaison_KeepsSeeingTheirClue_AfterItIsMergedIntoAnothers()
+    public async Task Liaison_SubmissionOfAKnownCase_IsOfferedForMerging_AndTheLiaisonKeepsSeeingIt()
     {
         var (alice, _) = await app.SignedInClientForRoleAsync(Roles.Liaison);
         var (bob, _) = await app.SignedInClientForRoleAsync(Roles.Liaison);
@@ -61,6 +61,8 @@ public sealed class PortalFacts(NetworkCenterApp app) : IClassFixture<NetworkCen
         var bobs = await ClueTestData.RegisterAsync(bob, clue, "/api/portal/clues");
         var alices = await ClueTestData.RegisterAsync(alice, clue, "/api/portal/clues");
         using var admin = await app.SignedInClientAsync();
+        var candidates = await admin.GetFromJsonAsync<JsonElement>($"/api/clues/{alices.Id}/duplicates");
+        Assert.Equal([bobs.Id], candidates.EnumerateArray().Select(c => c.GetProperty("id").GetInt64()));
         (await admin.PostAsync($"/api/clues/{alices.Id}/merge-into/{bobs.Id}", null)).EnsureSuccessStatusCode();
 
         var list = await alice.GetFromJsonAsync<JsonElement>("/api/portal/clues");

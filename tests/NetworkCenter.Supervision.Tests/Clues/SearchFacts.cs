@@ -81,6 +81,7 @@ public sealed class SearchFacts(SearchFacts.SearchRegister register) : IClassFix
         Assert.Equal(3, (await SearchAsync(client, "q=" + Uri.EscapeDataString("排放污水"))).GetProperty("total").GetInt64());
         Assert.Equal([register.Clues[4].Id], Ids(await SearchAsync(client, "q=" + Uri.EscapeDataString(party))));
         Assert.Equal([register.Clues[4].Id], Ids(await SearchAsync(client, "q=" + Uri.EscapeDataString(caseNumber.Replace("(", "（", StringComparison.Ordinal)[5..]))));
+        Assert.Equal([register.Clues[4].Id], Ids(await SearchAsync(client, "q=" + Uri.EscapeDataString(caseNumber.Replace("(", "（", StringComparison.Ordinal).Replace(")", "） ", StringComparison.Ordinal)))));
         Assert.Equal(0, (await SearchAsync(client, "q=" + Uri.EscapeDataString("%"))).GetProperty("total").GetInt64());
     }
 

@@ -145,7 +145,16 @@ public sealed class ImapIntakeFacts(ImapIntakeApp app) : IClassFixture<ImapIntak
 
         app.Service<IRecurringJobManager>().Trigger(PollMailbox.RecurringJobId);
 
-        await Eventually.HoldsAsync(async () => (await TakenAsync(message)).Count == 1, "the Hangfire poll to take the message");
+        try
+        {
+            await Eventually.HoldsAsync(async () => (await TakenAsync(message)).Count == 1, "the Hangfire poll to take the message", TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException e)
+        {
+            await using var connection = await app.OpenConnectionAsync();
+            var jobs = await connection.QueryAsync<string>("select j.id || ' ' || coalesce(j.statename, '-') || ' ' || coalesce(s.reason, '') || ' ' || coalesce(s.data::text, '') from hangfire.job j left join hangfire.state s on s.id = j.stateid order by j.id");
+            throw new TimeoutException($"{e.Message}; Hangfire jobs: {string.Join(" | ", jobs)}", e);
+        }
     }
 
     private Task<PollMailbox.Result> PollAsync() => app.Service<PollMailbox>().RunAsync(CancellationToken.None);

@@ -38,11 +38,14 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         Database = database,
     }.ConnectionString;
 
-    /// <summary>Creates the cluster if it does not exist and starts it (or adopts the one already running there).</summary>
-    public static async Task<EmbeddedPostgresCluster> StartAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the cluster if it does not exist and starts it (or adopts the one already running there).
+    /// <c>maxConnections</c> goes into a new cluster's settings: a test run with many hosts needs more than a service.
+    /// </summary>
+    public static async Task<EmbeddedPostgresCluster> StartAsync(string dataDirectory, CancellationToken cancellationToken = default, int maxConnections = 300)
     {
         var cluster = new EmbeddedPostgresCluster(dataDirectory, PostgresBinaries.Locate());
-        await cluster.InitialiseIfMissingAsync(cancellationToken);
+        await cluster.InitialiseIfMissingAsync(maxConnections, cancellationToken);
         await cluster.StartOrAdoptAsync(cancellationToken);
         return cluster;
     }
@@ -59,7 +62,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private async Task InitialiseIfMissingAsync(CancellationToken cancellationToken)
+    private async Task InitialiseIfMissingAsync(int maxConnections, CancellationToken cancellationToken)
     {
         if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
@@ -77,7 +80,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         // Loopback only, no Unix socket (its default directory may not exist or be writable here).
         await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"),
             "\n# NetworkCenter embedded cluster\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n" +
-            "max_connections = 300\nfsync = on\nshared_buffers = 128MB\n", cancellationToken);
+            $"max_connections = {maxConnections.ToString(CultureInfo.InvariantCulture)}\nfsync = on\nshared_buffers = 128MB\n", cancellationToken);
     }
 
     private async Task StartOrAdoptAsync(CancellationToken cancellationToken)

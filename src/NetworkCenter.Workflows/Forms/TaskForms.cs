@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using NetworkCenter.Workflows.Runtime;
+
+namespace NetworkCenter.Workflows.Forms;
+
+/// <summary>
+/// Checks a task completion against the form-js schema its <c>formKey</c> names, so data the form would refuse in the
+/// browser is refused on the server too. The key is a file under <c>forms/</c> of the workflows folder: <c>triage</c>,
+/// <c>triage.form</c> or Camunda's <c>camunda-forms:deployment:triage.form</c>.
+/// </summary>
+internal sealed class TaskForms(IOptions<WorkflowOptions> options, IEnumerable<ITaskCompletionCheck> checks)
+{
+    private readonly ConcurrentDictionary<string, string?> _schemas = new(StringComparer.Ordinal);
+
+    /// <exception cref="EngineException">Invalid data (400), naming every field at fault.</exception>
+    public void EnsureValid(string? formKey, JsonObject? variables, Func<JsonObject> visible, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(formKey))
+        {
+            return;
+        }
+        var errors = new List<FormFieldError>();
+        if (Schema(formKey) is { } schema)
+        {
+            var result = FormValidator.Validate(schema, variables?.ToJsonString() ?? "{}");
+            if (result.SchemaProblem is { } problem)
+            {
+                throw new InvalidOperationException($"The form '{formKey}' is unusable: {problem}");
+            }
+            errors.AddRange(result.Errors);
+        }
+        if (errors.Count == 0)
+        {
+            var current = visible();
+            foreach (var check in checks)
+            {
+                errors.AddRange(check.Check(formKey, variables ?? [], current, now));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw EngineException.Invalid(
+                $"The data does not satisfy the form '{formKey}': " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+    }
+
+    private string? Schema(string formKey) => _schemas.GetOrAdd(formKey, key =>
+    {
+        var name = key[(key.LastIndexOf(':') + 1)..];
+        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var file = Path.Combine(Path.GetFullPath(options.Value.Directory, AppContext.BaseDirectory), "forms",
+            name.EndsWith(".form", StringComparison.Ordinal) ? name : name + ".form");
+        return File.Exists(file) ? File.ReadAllText(file) : null;
+    });
+}
