@@ -2,7 +2,10 @@ using Hangfire;
 using NetworkCenter.Supervision.Mail;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Clues;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Web.Http;
+using NetworkCenter.Web.Network;
 using NetworkCenter.Web.Workflows;
 using NetworkCenter.Workflows.Calendar;
 
@@ -15,17 +18,23 @@ builder.AddScheduling();
 builder.Services.AddLegalCalendar(builder.Configuration);
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
+builder.AddNetwork();
+builder.AddClues();
 builder.AddWorkflows();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
+builder.AddBadRequestProblems();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-if (!await app.PrepareDatabaseAsync())
+if (!await app.PrepareAsync())
 {
     return 1;
 }
+await app.SeedAsync();
+
+app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -36,9 +45,13 @@ app.MapHealth();
 app.MapOpenApi().AllowAnonymous();
 app.MapLoginPage();
 app.MapAuthApi();
+app.MapAccountsApi();
+app.MapAuditApi();
+app.MapNetworkApi();
 app.MapDevMail();
 app.MapWorkflowApis();
 app.MapHolidaysApi();
+app.MapClues();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();

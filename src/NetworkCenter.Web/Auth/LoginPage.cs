@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using NetworkCenter.Supervision.Accounts;
 
 namespace NetworkCenter.Web.Auth;
 
@@ -11,16 +12,19 @@ public static class LoginPage
     {
         routes.MapGet("/login", (HttpContext http) => Results.Content(Render(http.Request.Query["ReturnUrl"], error: false), "text/html; charset=utf-8"))
             .AllowAnonymous().ExcludeFromDescription();
-        routes.MapPost("/login", async (HttpContext http, AdminAccount admin) =>
+        routes.MapPost("/login", async (HttpContext http, SignIn signIn) =>
         {
             var form = await http.Request.ReadFormAsync();
             var returnUrl = form["ReturnUrl"].ToString();
-            var principal = admin.SignIn(form["username"].ToString(), form["password"].ToString());
-            if (principal is null)
+            var result = await signIn.RunAsync(form["username"].ToString(), form["password"].ToString(), http.RequestAborted);
+            if (result is not SignIn.Result.SignedIn signedIn)
             {
-                return Results.Content(Render(returnUrl, error: true), "text/html; charset=utf-8", statusCode: 401);
+                var locked = result is SignIn.Result.LockedOut;
+                return Results.Content(Render(returnUrl, error: true, locked), "text/html; charset=utf-8",
+                    statusCode: locked ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized);
             }
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                signedIn.User.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
             // Only local paths: a sign-in must never bounce the user to another site.
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
         }).AllowAnonymous().ExcludeFromDescription();
@@ -29,10 +33,12 @@ public static class LoginPage
     private static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    private static string Render(string? returnUrl, bool error)
+    private static string Render(string? returnUrl, bool error, bool locked = false)
     {
         var encoder = HtmlEncoder.Default;
-        var message = error ? "<p role=\"alert\">用户名或密码错误 / Unknown user or wrong password.</p>" : "";
+        var message = locked ? "<p role=\"alert\">登录失败次数过多，账户已暂时锁定 / Too many failed sign-ins: the account is locked for a while.</p>"
+            : error ? "<p role=\"alert\">用户名或密码错误 / Unknown user or wrong password.</p>"
+            : "";
         return $"""
             <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>登录 · Sign in</title>
             <meta name="viewport" content="width=device-width, initial-scale=1"></head>

@@ -13,8 +13,8 @@ public static class ClockApi
     public static RouteGroupBuilder MapClockApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/clock").WithTags("Clock").WithEngineErrors();
-        api.MapGet("", (TimeProvider clock) => TypedResults.Ok(new ClockNow(clock.GetUtcNow())));
-        api.MapPost("/advance", AdvanceAsync).RequireAuthorization(AuthServiceCollectionExtensions.AdministratorPolicy);
+        api.MapGet("", (TimeProvider clock) => TypedResults.Ok(new ClockNow(clock.GetUtcNow()))).RequireAuthorization(AccessPolicies.SignedIn);
+        api.MapPost("/advance", AdvanceAsync).RequireAuthorization(AccessPolicies.SystemAdministrator);
         return api;
     }
 

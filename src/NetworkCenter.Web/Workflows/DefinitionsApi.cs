@@ -1,3 +1,4 @@
+using NetworkCenter.Web.Auth;
 using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,17 +20,23 @@ public static class DefinitionsApi
     public static RouteGroupBuilder MapDefinitionsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/definitions").WithTags("Definitions").WithEngineErrors();
-        api.MapPost("", DeployAsync).RequireAuthorization(WorkflowsServiceCollectionExtensions.DeployPolicy)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes))
-            .Accepts<string>("application/xml", "text/xml");
-        api.MapGet("", ListAsync);
-        api.MapGet("/{key}/xml", XmlAsync);
+        api.MapPost("", DeployAsync).RequireAuthorization(AccessPolicies.Deployer)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
+        api.MapGet("", ListAsync).RequireAuthorization(AccessPolicies.Staff);
+        api.MapGet("/{key}/xml", XmlAsync).RequireAuthorization(AccessPolicies.Staff);
         return api;
     }
 
     private static async Task<Results<Created<Deployed>, Ok<Deployed>, ProblemHttpResult>> DeployAsync(
         HttpRequest request, Deployer deployer, CancellationToken cancellationToken)
     {
+        // Checked here rather than as routing metadata, so that a caller without the role hears 403 first.
+        if (request.ContentType is not { } type || !(type.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase) ||
+                type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Send the BPMN file as application/xml or text/xml.");
+        }
         if (request.ContentLength > MaxBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");

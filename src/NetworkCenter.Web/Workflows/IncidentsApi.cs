@@ -10,12 +10,12 @@ public static class IncidentsApi
     {
         var api = routes.MapGroup("/api/incidents").WithTags("Incidents").WithEngineErrors();
         api.MapGet("", async (Guid? instanceId, IncidentCommands incidents, CancellationToken ct) =>
-            TypedResults.Ok(await incidents.ListAsync(instanceId, ct)));
+            TypedResults.Ok(await incidents.ListAsync(instanceId, ct))).RequireAuthorization(AccessPolicies.Staff);
         api.MapPost("/{id:guid}/retry", async (Guid id, IncidentCommands incidents, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await incidents.RetryAsync(id, user.Identity?.Name, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(AuthServiceCollectionExtensions.AdministratorPolicy);
+        }).RequireAuthorization(AccessPolicies.SystemAdministrator);
         return api;
     }
 }

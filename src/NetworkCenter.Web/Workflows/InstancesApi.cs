@@ -1,3 +1,4 @@
+using NetworkCenter.Web.Auth;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,9 +14,9 @@ public static class InstancesApi
     public static RouteGroupBuilder MapInstancesApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/instances").WithTags("Instances").WithEngineErrors();
-        api.MapPost("", StartAsync).RequireAuthorization(WorkflowsServiceCollectionExtensions.StaffPolicy);
-        api.MapGet("/{id:guid}", GetAsync);
-        api.MapGet("/{id:guid}/history", HistoryAsync);
+        api.MapPost("", StartAsync).RequireAuthorization(AccessPolicies.Staff);
+        api.MapGet("/{id:guid}", GetAsync).RequireAuthorization(AccessPolicies.Staff);
+        api.MapGet("/{id:guid}/history", HistoryAsync).RequireAuthorization(AccessPolicies.Staff);
         return api;
     }
 

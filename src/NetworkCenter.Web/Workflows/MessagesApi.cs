@@ -1,3 +1,4 @@
+using NetworkCenter.Web.Auth;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ public static class MessagesApi
     public static RouteGroupBuilder MapMessagesApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/messages").WithTags("Messages").WithEngineErrors();
-        api.MapPost("", CorrelateAsync).RequireAuthorization(WorkflowsServiceCollectionExtensions.StaffPolicy);
+        api.MapPost("", CorrelateAsync).RequireAuthorization(AccessPolicies.Staff);
         return api;
     }
 

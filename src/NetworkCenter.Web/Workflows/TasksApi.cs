@@ -1,3 +1,5 @@
+using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Http;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,26 +14,34 @@ public static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/tasks").WithTags("Tasks").WithEngineErrors();
-        api.MapGet("", ListAsync);
+        api.MapGet("", ListAsync).RequireAuthorization(AccessPolicies.SignedIn);
         api.MapPost("/{id:guid}/claim", async (Guid id, TaskCommands tasks, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await tasks.ClaimAsync(id, user.ToActor(), ct);
             return TypedResults.NoContent();
-        });
+        }).RequireAuthorization(AccessPolicies.SignedIn);
         api.MapPost("/{id:guid}/unclaim", async (Guid id, TaskCommands tasks, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await tasks.UnclaimAsync(id, user.ToActor(), ct);
             return TypedResults.NoContent();
-        });
+        }).RequireAuthorization(AccessPolicies.SignedIn);
         api.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest? request, TaskCommands tasks, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await tasks.CompleteAsync(id, request?.Variables, user.ToActor(), ct);
             return TypedResults.NoContent();
-        });
+        }).RequireAuthorization(AccessPolicies.SignedIn);
         return api;
     }
 
     private static async Task<Ok<IReadOnlyList<TaskView>>> ListAsync(
-        Guid? instanceId, string? assignee, string? candidateGroup, int? limit, TaskCommands tasks, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await tasks.ListAsync(instanceId, assignee, candidateGroup, Math.Clamp(limit ?? 50, 1, 500), cancellationToken));
+        Guid? instanceId, string? assignee, string? candidateGroup, int? limit, ClaimsPrincipal user, TaskCommands tasks, CancellationToken cancellationToken)
+    {
+        // A liaison sees only the tasks assigned to them (their argumentation opinions), never the staff's queues.
+        if (!user.Current().IsStaff)
+        {
+            assignee = user.Identity?.Name ?? "";
+            candidateGroup = null;
+        }
+        return TypedResults.Ok(await tasks.ListAsync(instanceId, assignee, candidateGroup, Math.Clamp(limit ?? 50, 1, 500), cancellationToken));
+    }
 }

@@ -7,17 +7,11 @@ namespace NetworkCenter.Web.Workflows;
 
 public static class WorkflowsServiceCollectionExtensions
 {
-    public const string DeployPolicy = "deploy-workflows";
-    public const string StaffPolicy = "staff";
-
     /// <summary>The workflow engine with the service-task handlers of the engine, domain and host assemblies.</summary>
     public static WebApplicationBuilder AddWorkflows(this WebApplicationBuilder builder)
     {
         builder.Services.AddWorkflowEngine(builder.Configuration,
             typeof(Roles).Assembly, typeof(WorkflowsServiceCollectionExtensions).Assembly);
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(DeployPolicy, policy => policy.RequireRole(Roles.Supervisor, Roles.SystemAdministrator))
-            .AddPolicy(StaffPolicy, policy => policy.RequireRole(Roles.Staff));
         return builder;
     }
 

@@ -1,12 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NetworkCenter.Testing;
 
 namespace NetworkCenter.Workflows.Tests.Calendar;
@@ -114,7 +109,8 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
     [InlineData("liaison", HttpStatusCode.Forbidden)]
     public async Task Put_IsAllowedOnlyToSupervisorsAndSystemAdministrators(string role, HttpStatusCode expected)
     {
-        using var client = ClientWithRole(role);
+        var (client, _) = await app.SignedInClientForRoleAsync(role);
+        using var _client = client;
 
         var list = await client.GetAsync("/api/holidays?year=2026");
         var changes = await client.GetAsync("/api/holidays/changes?year=2026");
@@ -166,22 +162,5 @@ public sealed class HolidaysApiFacts(NetworkCenterApp app) : IClassFixture<Netwo
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var errors = problem.RootElement.GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
-    }
-
-    /// <summary>
-    /// Only the built-in admin (every role) can sign in so far, so other roles get a session cookie issued by the
-    /// host's own cookie protector, exactly what sign-in would set.
-    /// </summary>
-    private HttpClient ClientWithRole(string role)
-    {
-        var options = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(CookieAuthenticationDefaults.AuthenticationScheme);
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "u-" + role), new Claim(ClaimTypes.Name, "u-" + role), new Claim(ClaimTypes.Role, role)],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), CookieAuthenticationDefaults.AuthenticationScheme);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Add("Cookie", $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}");
-        return client;
     }
 }
