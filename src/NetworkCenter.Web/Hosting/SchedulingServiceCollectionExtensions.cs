@@ -40,6 +40,9 @@ public static class SchedulingServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
             server.WorkerCount = options.WorkerCount;
             server.SchedulePollingInterval = options.SchedulePollingInterval;
+            // This host's own container: otherwise Hangfire falls back to the static JobActivator.Current, which the
+            // last host built sets, and jobs of one test host run in another's (possibly disposed) container.
+            server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
         });
         return builder;
     }
