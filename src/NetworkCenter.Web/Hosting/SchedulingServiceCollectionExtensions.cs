@@ -32,9 +32,6 @@ public static class SchedulingServiceCollectionExtensions
                         InvisibilityTimeout = options.InvisibilityTimeout,
                     });
         });
-        // Per host, not Hangfire's static JobActivator.Current: with several hosts in one process (test fixtures),
-        // a server would otherwise create job scopes in another host's, possibly disposed, service provider.
-        builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfireServer((sp, server) =>
         {
             var options = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
