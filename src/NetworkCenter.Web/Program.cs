@@ -2,7 +2,9 @@ using Hangfire;
 using NetworkCenter.Supervision.Mail;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Forms;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Web.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +14,8 @@ builder.AddDatabase();
 builder.AddScheduling();
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
+builder.AddPages();
+builder.AddForms();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -25,17 +29,18 @@ if (!await app.PrepareDatabaseAsync())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePageAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealth();
 app.MapOpenApi().AllowAnonymous();
-app.MapLoginPage();
+app.MapPages();
 app.MapAuthApi();
 app.MapDevMail();
+app.MapFormsApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
-app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();
 
 await app.RunAsync();
 return 0;
