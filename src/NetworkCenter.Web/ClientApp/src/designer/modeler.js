@@ -18,6 +18,7 @@ import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import LintModule from 'bpmn-js-bpmnlint';
 import TokenSimulationModule from 'bpmn-js-token-simulation';
 import lintConfig from '../../.bpmnlintrc';
+import { engineSubsetModule } from './engineSubset.js';
 import { translateModule } from './translate.js';
 
 export function createModeler({ canvas, properties }) {
@@ -32,6 +33,7 @@ export function createModeler({ canvas, properties }) {
       CamundaBehaviorsModule,
       LintModule,
       TokenSimulationModule,
+      engineSubsetModule,
       translateModule
     ],
     moddleExtensions: { camunda: camundaModdle }
