@@ -35,7 +35,9 @@ const result = await build({
     login: 'src/pages/login.js',
     home: 'src/pages/home.js',
     designer: 'src/pages/designer.js',
-    forms: 'src/pages/forms.js'
+    forms: 'src/pages/forms.js',
+    inbox: 'src/pages/inbox.js',
+    instance: 'src/pages/instance.js'
   },
   outdir,
   bundle: true,

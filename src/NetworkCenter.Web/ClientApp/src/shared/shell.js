@@ -6,9 +6,12 @@ import { h } from './dom.js';
 import { currentLanguage, languages, switchLanguage, t } from './i18n.js';
 
 export const designerRoles = [ 'supervisor', 'system-administrator' ];
+export const staffRoles = [ 'clue-administrator', 'handling-procurator', 'department-head', 'chief-procurator',
+  'committee-secretary', 'supervisor', 'system-administrator' ];
 
 const links = [
   { href: '/', key: 'nav.home' },
+  { href: '/tasks', key: 'nav.inbox', roles: staffRoles },
   { href: '/designer', key: 'nav.designer', roles: designerRoles },
   { href: '/forms', key: 'nav.forms', roles: designerRoles },
   { href: '/hangfire', key: 'nav.jobs', roles: [ 'system-administrator' ] }
