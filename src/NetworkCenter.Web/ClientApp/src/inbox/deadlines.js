@@ -27,6 +27,6 @@ export function byUrgency(now) {
       return rank[ua] - rank[ub];
     }
     const da = a.due ? Date.parse(a.due) : Infinity, db = b.due ? Date.parse(b.due) : Infinity;
-    return da !== db ? da - db : String(a.name).localeCompare(String(b.name));
+    return da !== db ? da - db : String(a.name).localeCompare(String(b.name), undefined, { numeric: true });
   };
 }
