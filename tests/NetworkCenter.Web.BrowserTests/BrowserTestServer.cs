@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -46,7 +47,6 @@ public sealed class BrowserTestServer : NetworkCenterApp
         await File.WriteAllTextAsync(Path.Combine(FormsFolder, "review-decision.form"), SampleForm);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        ClientOptions.BaseAddress = new Uri(BaseUrl);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -103,6 +103,21 @@ public sealed class BrowserTestServer : NetworkCenterApp
         };
         page.PageError += (_, error) => LogBrowserMessage($"page error {page.Url}: {error}");
         return page;
+    }
+
+    /// <summary>
+    /// An HTTP client signed in as admin, talking to the Kestrel port (the factory's own clients would address the
+    /// in-memory server's http://localhost).
+    /// </summary>
+    public async Task<HttpClient> ApiClientAsync(string username = "admin", string password = "admin")
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password });
+        response.EnsureSuccessStatusCode();
+        return client;
     }
 
     /// <summary>A page already signed in as <paramref name="username"/>, through the sign-in page.</summary>

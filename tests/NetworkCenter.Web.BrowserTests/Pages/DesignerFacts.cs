@@ -11,7 +11,7 @@ public sealed class DesignerFacts(BrowserTestServer app)
     [Fact]
     public async Task Designer_ChangesADueDate_AndDeploysItAsANewVersion()
     {
-        using var api = await app.SignedInClientAsync();
+        using var api = await app.ApiClientAsync();
         var first = await api.PostAsync("/api/definitions", new StringContent(Diagrams.ReviewProcess("browser_review"), Encoding.UTF8, "application/xml"));
         Assert.Equal(System.Net.HttpStatusCode.Created, first.StatusCode);
         var deployed = await first.Content.ReadFromJsonAsync<Deployed>();
