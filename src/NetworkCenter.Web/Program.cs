@@ -5,6 +5,7 @@ using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Forms;
 using NetworkCenter.Web.Hosting;
 using NetworkCenter.Web.Pages;
+using NetworkCenter.Web.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder
 builder.AddAuth();
 builder.AddPages();
 builder.AddForms();
+builder.AddWorkflows();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -39,6 +41,7 @@ app.MapPages();
 app.MapAuthApi();
 app.MapDevMail();
 app.MapFormsApi();
+app.MapWorkflowApis();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Web.Workflows;
 
 namespace NetworkCenter.Web.Pages;
 
@@ -7,14 +8,12 @@ namespace NetworkCenter.Web.Pages;
 internal static class PagesApi
 {
     public const string DesignerPolicy = "designer";
-    public const string StaffPolicy = "staff";
 
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PageShell>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(DesignerPolicy, policy => policy.RequireRole(Roles.Supervisor, Roles.SystemAdministrator))
-            .AddPolicy(StaffPolicy, policy => policy.RequireRole(Roles.Staff));
+            .AddPolicy(DesignerPolicy, policy => policy.RequireRole(Roles.Supervisor, Roles.SystemAdministrator));
         // A page the user's role does not allow sends them home, where the page says why.
         builder.Services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
             options => options.AccessDeniedPath = "/");
@@ -47,8 +46,8 @@ internal static class PagesApi
         pages.MapGet("/", (HttpContext http, PageShell shell) => shell.Render(http, "home"));
         pages.MapGet("/designer", (HttpContext http, PageShell shell) => shell.Render(http, "designer")).RequireAuthorization(DesignerPolicy);
         pages.MapGet("/forms", (HttpContext http, PageShell shell) => shell.Render(http, "forms")).RequireAuthorization(DesignerPolicy);
-        pages.MapGet("/tasks", (HttpContext http, PageShell shell) => shell.Render(http, "inbox")).RequireAuthorization(StaffPolicy);
-        pages.MapGet("/instances/{id}", (HttpContext http, PageShell shell) => shell.Render(http, "instance")).RequireAuthorization(StaffPolicy);
+        pages.MapGet("/tasks", (HttpContext http, PageShell shell) => shell.Render(http, "inbox")).RequireAuthorization(WorkflowsServiceCollectionExtensions.StaffPolicy);
+        pages.MapGet("/instances/{id}", (HttpContext http, PageShell shell) => shell.Render(http, "instance")).RequireAuthorization(WorkflowsServiceCollectionExtensions.StaffPolicy);
         return routes;
     }
 

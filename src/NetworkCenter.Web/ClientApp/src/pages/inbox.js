@@ -133,10 +133,11 @@ async function open(task) {
 }
 
 async function load() {
-  const groups = me.roles.map(role => `/api/tasks?candidateGroup=${encodeURIComponent(role)}`);
+  // 500 is the most the task API returns per query.
+  const groups = me.roles.map(role => `/api/tasks?candidateGroup=${encodeURIComponent(role)}&limit=500`);
   const [ clock, ...lists ] = await Promise.all([
     api('/api/clock').catch(() => null),
-    api(`/api/tasks?assignee=${encodeURIComponent(me.username)}`),
+    api(`/api/tasks?assignee=${encodeURIComponent(me.username)}&limit=500`),
     ...groups.map(url => api(url))
   ]);
   // The service's clock, not the browser's: with the manual clock in tests and demos they differ.

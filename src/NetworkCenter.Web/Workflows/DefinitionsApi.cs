@@ -1,0 +1,89 @@
+using System.Text;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NetworkCenter.Workflows.Deployment;
+using Npgsql;
+
+namespace NetworkCenter.Web.Workflows;
+
+public static class DefinitionsApi
+{
+    /// <summary>Largest BPMN file accepted.</summary>
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    public sealed record Deployed(Guid Id, string Key, int Version);
+    public sealed record DefinitionSummary(Guid Id, string Key, int Version, string? Name, DateTimeOffset DeployedAt, string? DeployedBy);
+    public sealed record DefinitionError(string? ElementId, string Message);
+
+    public static RouteGroupBuilder MapDefinitionsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/definitions").WithTags("Definitions").WithEngineErrors();
+        api.MapPost("", DeployAsync).RequireAuthorization(WorkflowsServiceCollectionExtensions.DeployPolicy)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes))
+            .Accepts<string>("application/xml", "text/xml");
+        api.MapGet("", ListAsync);
+        api.MapGet("/{key}/xml", XmlAsync);
+        return api;
+    }
+
+    private static async Task<Results<Created<Deployed>, Ok<Deployed>, ProblemHttpResult>> DeployAsync(
+        HttpRequest request, Deployer deployer, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
+        }
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var buffer = new char[MaxBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        if (read > MaxBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
+        }
+        var xml = new string(buffer, 0, read);
+        try
+        {
+            var deployed = await deployer.DeployAsync(xml, request.HttpContext.User.Identity?.Name, cancellationToken);
+            var first = deployed[0];
+            var body = new Deployed(first.Id, first.Key, first.Version);
+            return deployed.Any(d => d.Created)
+                ? TypedResults.Created($"/api/definitions/{Uri.EscapeDataString(first.Key)}/xml?version={first.Version}", body)
+                : TypedResults.Ok(body);
+        }
+        catch (DefinitionRejectedException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The BPMN file cannot be deployed.",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = e.Problems.Select(p => new DefinitionError(p.ElementId, p.Message)).ToList(),
+                });
+        }
+    }
+
+    private static async Task<Ok<List<DefinitionSummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DefinitionRow>(
+            """
+            select distinct on (key) id, key, version, name, deployed_at as deployedat, deployed_by as deployedby
+            from engine.definitions order by key, version desc
+            """);
+        return TypedResults.Ok(rows.Select(r => new DefinitionSummary(r.Id, r.Key, r.Version, r.Name,
+            new DateTimeOffset(r.DeployedAt, TimeSpan.Zero), r.DeployedBy)).ToList());
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> XmlAsync(
+        string key, int? version, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var xml = await connection.QuerySingleOrDefaultAsync<string>(
+            "select xml from engine.definitions where key = @key and (@version::int is null or version = @version) order by version desc limit 1",
+            new { key, version });
+        return xml is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No definition '{key}'" + (version is null ? "." : $" version {version}."))
+            : TypedResults.Text(xml, "application/xml", Encoding.UTF8);
+    }
+
+    private sealed record DefinitionRow(Guid Id, string Key, int Version, string? Name, DateTime DeployedAt, string? DeployedBy);
+}

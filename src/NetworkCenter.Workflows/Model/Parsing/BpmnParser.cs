@@ -1,0 +1,183 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace NetworkCenter.Workflows.Model.Parsing;
+
+/// <summary>Limits for reading an uploaded BPMN file.</summary>
+public sealed record BpmnParserOptions
+{
+    /// <summary>Largest file accepted, in bytes (UTF-8); 5 MB by default.</summary>
+    public int MaxBytes { get; init; } = 5 * 1024 * 1024;
+}
+
+/// <summary>
+/// Reads BPMN 2.0 XML into <see cref="BpmnDefinitions"/>: the processes and every problem found while reading (unsupported
+/// elements and attributes). It never throws for bad input. <c>DefinitionValidator</c> adds the semantic checks.
+/// </summary>
+public static class BpmnParser
+{
+    public static BpmnDefinitions Parse(string xml, BpmnParserOptions? options = null)
+    {
+        options ??= new BpmnParserOptions();
+        if (Encoding.UTF8.GetByteCount(xml) > options.MaxBytes)
+        {
+            return TooLarge(options);
+        }
+
+        using var reader = new StringReader(xml);
+        return Load(() => XmlReader.Create(reader, Settings(options)));
+    }
+
+    public static BpmnDefinitions Parse(Stream stream, BpmnParserOptions? options = null)
+    {
+        options ??= new BpmnParserOptions();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > options.MaxBytes)
+            {
+                return TooLarge(options);
+            }
+        }
+
+        buffer.Position = 0;
+        return Load(() => XmlReader.Create(buffer, Settings(options)));
+    }
+
+    private static BpmnDefinitions TooLarge(BpmnParserOptions options) =>
+        Refused($"the file is larger than the limit of {options.MaxBytes} bytes");
+
+    private static BpmnDefinitions Refused(string message) => new([], [new DefinitionProblem(null, message)]);
+
+    // No DTD (billion laughs, external entities), no resolver (no file or network access while parsing).
+    private static XmlReaderSettings Settings(BpmnParserOptions options) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = options.MaxBytes,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    private static BpmnDefinitions Load(Func<XmlReader> open)
+    {
+        XDocument document;
+        try
+        {
+            using var reader = open();
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            return Refused($"DTDs are not allowed in BPMN files (line {e.LineNumber}, position {e.LinePosition})");
+        }
+        catch (XmlException e)
+        {
+            return Refused($"the file is not well-formed XML: {e.Message}");
+        }
+
+        return Read(document.Root!);
+    }
+
+    private static BpmnDefinitions Read(XElement root)
+    {
+        if (!root.IsBpmn("definitions"))
+        {
+            return Refused($"the root element is {{{root.Name.NamespaceName}}}{root.Name.LocalName}, not BPMN 2.0 definitions "
+                + "(namespace http://www.omg.org/spec/BPMN/20100524/MODEL)");
+        }
+
+        var messages = root.BpmnChildren("message").Where(m => m.Attr("id") is not null)
+            .DistinctBy(m => m.Attr("id"))
+            .ToDictionary(m => m.Attr("id")!, m => new MessageDefinition(m.Attr("id")!, m.Attr("name")));
+        var errors = root.BpmnChildren("error").Where(e => e.Attr("id") is not null)
+            .DistinctBy(e => e.Attr("id"))
+            .ToDictionary(e => e.Attr("id")!, e => new ErrorDefinition(e.Attr("id")!, e.Attr("name"), e.Attr("errorCode")));
+
+        var processes = new List<ProcessDefinitionModel>();
+        var problems = new List<DefinitionProblem>();
+        foreach (var element in root.BpmnChildren("process"))
+        {
+            var context = new ProcessReadContext(messages, errors);
+            var id = context.RequireId(element);
+            var childIds = new ScopeReader(context).Read(element, null);
+            // Camunda 7 deploys a process without isExecutable too; only an explicit "false" opts out.
+            var executable = element.BoolAttr("isExecutable", true);
+            if (id is null)
+            {
+                problems.AddRange(context.Problems);
+                continue;
+            }
+
+            processes.Add(Assemble(id, element, executable, childIds, context, messages, errors));
+            // A pool that only documents a partner is not run, so what it contains does not matter.
+            if (executable)
+            {
+                problems.AddRange(context.Problems);
+            }
+        }
+
+        if (processes.Count == 0)
+        {
+            problems.Add(new DefinitionProblem(null, "the file defines no process"));
+        }
+
+        return new BpmnDefinitions(processes, problems);
+    }
+
+    private static ProcessDefinitionModel Assemble(
+        string id,
+        XElement element,
+        bool executable,
+        List<string> childIds,
+        ProcessReadContext context,
+        IReadOnlyDictionary<string, MessageDefinition> messages,
+        IReadOnlyDictionary<string, ErrorDefinition> errors)
+    {
+        var duplicates = context.Nodes.Select(n => n.Id).Concat(context.Flows.Select(f => f.Id))
+            .GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+        foreach (var duplicate in duplicates)
+        {
+            context.Problem(duplicate, $"the id \"{duplicate}\" is used by more than one element");
+        }
+
+        var outgoing = context.Flows.ToLookup(f => f.SourceId, f => f.Id);
+        var incoming = context.Flows.ToLookup(f => f.TargetId, f => f.Id);
+        var boundaries = context.Nodes.OfType<BoundaryEvent>().ToLookup(b => b.AttachedToId, b => b.Id);
+        var elements = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
+        foreach (var node in context.Nodes)
+        {
+            var linked = node with { Incoming = incoming[node.Id].ToList(), Outgoing = outgoing[node.Id].ToList() };
+            if (linked is Activity activity)
+            {
+                linked = activity with { BoundaryEventIds = boundaries[node.Id].ToList() };
+            }
+
+            elements.TryAdd(node.Id, linked);
+        }
+
+        var flows = new Dictionary<string, SequenceFlow>(StringComparer.Ordinal);
+        foreach (var flow in context.Flows)
+        {
+            flows.TryAdd(flow.Id, flow);
+        }
+
+        return new ProcessDefinitionModel
+        {
+            Id = id,
+            Name = element.Attr("name"),
+            IsExecutable = executable,
+            Elements = elements,
+            Flows = flows,
+            StartEvents = childIds.Select(c => elements[c]).OfType<StartEvent>().ToList(),
+            ChildIds = childIds,
+            Messages = messages,
+            Errors = errors,
+        };
+    }
+}

@@ -1,0 +1,73 @@
+using System.Xml.Linq;
+
+namespace NetworkCenter.Workflows.Model.Parsing;
+
+/// <summary>What reading one process collects: its nodes and flows in document order, and the problems found.</summary>
+internal sealed class ProcessReadContext(
+    IReadOnlyDictionary<string, MessageDefinition> messages,
+    IReadOnlyDictionary<string, ErrorDefinition> errors)
+{
+    public List<FlowNode> Nodes { get; } = [];
+
+    public List<SequenceFlow> Flows { get; } = [];
+
+    public List<DefinitionProblem> Problems { get; } = [];
+
+    public IReadOnlyDictionary<string, MessageDefinition> Messages => messages;
+
+    public IReadOnlyDictionary<string, ErrorDefinition> Errors => errors;
+
+    public void Problem(string? elementId, string message) => Problems.Add(new DefinitionProblem(elementId, message));
+
+    /// <summary>The element's id, or null after reporting that it has none.</summary>
+    public string? RequireId(XElement element)
+    {
+        var id = element.Attr("id");
+        if (id is null)
+        {
+            Problem(null, $"a {element.Name.LocalName}{element.Where()} has no id");
+        }
+
+        return id;
+    }
+
+    /// <summary><c>camunda:properties</c>; a property given twice keeps its last value.</summary>
+    public static IReadOnlyDictionary<string, string> Properties(XElement element)
+    {
+        var properties = element.CamundaExtensions().Where(e => e.IsCamunda("properties")).Elements(BpmnXml.Camunda + "property")
+            .Select(p => (Name: p.Attr("name"), Value: p.Attribute("value")?.Value ?? p.Value))
+            .Where(p => p.Name is not null)
+            .ToList();
+        if (properties.Count == 0)
+        {
+            return FlowNode.EmptyProperties;
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in properties)
+        {
+            map[name!] = value;
+        }
+
+        return map;
+    }
+
+    /// <summary>Camunda extensions whose meaning the engine cannot honour, so accepting them would silently change behaviour.</summary>
+    public void RejectUnsupportedCamundaExtensions(XElement element, string id)
+    {
+        foreach (var extension in element.CamundaExtensions())
+        {
+            var reason = extension.Name.LocalName switch
+            {
+                "executionListener" or "taskListener" => "listeners are not supported",
+                "inputOutput" => "input/output mappings (camunda:inputOutput) are not supported",
+                "connector" => "connectors are not supported; use camunda:type=\"external\" with camunda:topic",
+                _ => null,
+            };
+            if (reason is not null)
+            {
+                Problem(id, $"camunda:{extension.Name.LocalName}: {reason}");
+            }
+        }
+    }
+}

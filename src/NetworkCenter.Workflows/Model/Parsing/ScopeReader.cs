@@ -1,0 +1,165 @@
+using System.Xml.Linq;
+
+namespace NetworkCenter.Workflows.Model.Parsing;
+
+/// <summary>Reads the flow elements of a process or sub-process into the context.</summary>
+internal sealed class ScopeReader(ProcessReadContext context)
+{
+    // Present in files from every modeller and without run-time meaning for this engine.
+    private static readonly HashSet<string> Harmless =
+    [
+        "documentation", "extensionElements", "laneSet", "lane", "dataObject", "dataObjectReference", "dataStoreReference",
+        "textAnnotation", "association", "group", "ioSpecification", "property", "auditing", "monitoring", "category",
+        "dataInputAssociation", "dataOutputAssociation", "incoming", "outgoing",
+    ];
+
+    private readonly EventReader _events = new(context);
+    private readonly ActivityReader _activities = new(context);
+
+    /// <summary>Reads the children of <paramref name="scope"/>; returns the ids of the flow nodes read, in document order.</summary>
+    public List<string> Read(XElement scope, string? parentId)
+    {
+        var childIds = new List<string>();
+        foreach (var child in scope.Elements())
+        {
+            if (child.Name.Namespace != BpmnXml.Bpmn || Harmless.Contains(child.Name.LocalName))
+            {
+                continue;
+            }
+
+            if (child.IsBpmn("sequenceFlow"))
+            {
+                ReadFlow(child, parentId);
+                continue;
+            }
+
+            var node = ReadNode(child, parentId);
+            if (node is not null)
+            {
+                context.Nodes.Add(node);
+                childIds.Add(node.Id);
+            }
+        }
+
+        return childIds;
+    }
+
+    private FlowNode? ReadNode(XElement element, string? parentId)
+    {
+        var kind = element.Name.LocalName;
+        var id = context.RequireId(element);
+        if (id is null)
+        {
+            return null;
+        }
+
+        FlowNode? node = kind switch
+        {
+            "startEvent" or "endEvent" or "intermediateCatchEvent" or "boundaryEvent" => _events.Read(element, id),
+            "userTask" or "serviceTask" or "sendTask" or "scriptTask" or "task" or "manualTask" or "callActivity"
+                => _activities.Read(element, id),
+            "subProcess" => ReadSubProcess(element, id),
+            "exclusiveGateway" => new ExclusiveGateway { Id = id, DefaultFlowId = element.RefAttr("default") },
+            "inclusiveGateway" => new InclusiveGateway { Id = id, DefaultFlowId = element.RefAttr("default") },
+            "parallelGateway" => new ParallelGateway { Id = id },
+            "eventBasedGateway" => ReadEventBasedGateway(element, id),
+            _ => Unsupported(element, id),
+        };
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is Gateway)
+        {
+            context.RejectUnsupportedCamundaExtensions(element, id);
+        }
+
+        return node with { Name = element.Attr("name"), ParentId = parentId, Properties = ProcessReadContext.Properties(element) };
+    }
+
+    private FlowNode? ReadEventBasedGateway(XElement element, string id)
+    {
+        if (element.BoolAttr("instantiate", false))
+        {
+            context.Problem(id, "an instantiating eventBasedGateway is not supported");
+        }
+
+        return new EventBasedGateway { Id = id };
+    }
+
+    private FlowNode? ReadSubProcess(XElement element, string id)
+    {
+        if (element.BoolAttr("triggeredByEvent", false))
+        {
+            context.Problem(id, "event sub-processes (triggeredByEvent) are not supported");
+            return null;
+        }
+
+        var childIds = Read(element, id);
+        var startEventIds = childIds.Where(c => context.Nodes.First(n => n.Id == c) is StartEvent).ToList();
+        var subProcess = _activities.ReadCommon(element, id, new SubProcess { Id = id, ChildIds = childIds, StartEventIds = startEventIds });
+        return subProcess;
+    }
+
+    private FlowNode? Unsupported(XElement element, string id)
+    {
+        var kind = element.Name.LocalName;
+        var reason = kind switch
+        {
+            "receiveTask" => "receiveTask is not supported; use an intermediate message catch event",
+            "businessRuleTask" => "businessRuleTask is not supported (there is no DMN engine)",
+            "intermediateThrowEvent" => "intermediateThrowEvent is not supported; use a send task",
+            "complexGateway" => "complexGateway is not supported",
+            "adHocSubProcess" => "adHocSubProcess is not supported",
+            "transaction" => "transaction sub-processes are not supported",
+            _ => $"{kind} is not supported",
+        };
+        context.Problem(id, reason);
+        return null;
+    }
+
+    private void ReadFlow(XElement element, string? parentId)
+    {
+        var id = context.RequireId(element);
+        var source = element.RefAttr("sourceRef");
+        var target = element.RefAttr("targetRef");
+        if (id is null)
+        {
+            return;
+        }
+
+        if (source is null || target is null)
+        {
+            context.Problem(id, "the sequence flow needs both sourceRef and targetRef");
+            return;
+        }
+
+        context.Flows.Add(new SequenceFlow
+        {
+            Id = id,
+            Name = element.Attr("name"),
+            SourceId = source,
+            TargetId = target,
+            Condition = ReadCondition(element.BpmnChild("conditionExpression"), id, context),
+            ParentId = parentId,
+        });
+    }
+
+    /// <summary>A <c>conditionExpression</c> or <c>completionCondition</c>; external script resources are refused.</summary>
+    public static ConditionExpression? ReadCondition(XElement? element, string ownerId, ProcessReadContext? context = null)
+    {
+        if (element is null)
+        {
+            return null;
+        }
+
+        if (element.CamundaAttr("resource") is not null)
+        {
+            context?.Problem(ownerId, "external script resources (camunda:resource) are not supported");
+        }
+
+        var text = element.Text();
+        return text is null ? null : new ConditionExpression(text, element.Attr("language"));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using NetworkCenter.Workflows.Persistence;
+using NetworkCenter.Workflows.Scheduling;
+using Npgsql;
+
+namespace NetworkCenter.Workflows.Runtime;
+
+/// <summary>
+/// One command's transaction: the connection, the time the command happens at, who asked, the instances it loaded
+/// (saved before commit), its journal lines and the Hangfire dispatches that may only happen after commit.
+/// </summary>
+internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, string? user)
+{
+    private readonly List<JournalLine> _journal = [];
+    private readonly Dictionary<Guid, InstanceState> _instances = [];
+
+    public NpgsqlConnection Connection { get; } = connection;
+    public NpgsqlTransaction Transaction { get; } = transaction;
+    public DateTimeOffset Now { get; } = now;
+    public string? User { get; } = user;
+    public List<Dispatch> Dispatches { get; } = [];
+
+    public async Task<InstanceState?> LockInstanceAsync(Guid id)
+    {
+        if (_instances.TryGetValue(id, out var loaded))
+        {
+            return loaded;
+        }
+        var state = await InstanceStore.LoadForUpdateAsync(Connection, Transaction, id);
+        if (state is not null)
+        {
+            _instances[id] = state;
+        }
+        return state;
+    }
+
+    /// <summary>A new instance: inserted now so rows that refer to it can be written, saved again at the end.</summary>
+    public async Task AddInstanceAsync(InstanceState state)
+    {
+        await InstanceStore.InsertAsync(Connection, Transaction, state, Now, User);
+        _instances[state.Id] = state;
+    }
+
+    public void Journal(Guid instanceId, string kind, string? elementId = null, JsonObject? data = null, string? user = null) =>
+        _journal.Add(new JournalLine(instanceId, Now, kind, elementId, user ?? User, data?.ToJsonString()));
+
+    public void AfterCommit(Dispatch dispatch) => Dispatches.Add(dispatch);
+
+    public Task<int> ExecuteAsync(string sql, object? parameters = null) => Connection.ExecuteAsync(sql, parameters, Transaction);
+
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) => Connection.QueryAsync<T>(sql, parameters, Transaction);
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
+        Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
+
+    public async Task FlushAsync()
+    {
+        foreach (var state in _instances.Values)
+        {
+            await InstanceStore.SaveAsync(Connection, Transaction, state);
+        }
+        if (_journal.Count > 0)
+        {
+            await Connection.ExecuteAsync(
+                """
+                insert into engine.journal (instance_id, at, kind, element_id, user_id, data)
+                select * from unnest(@instances, @ats, @kinds, @elements, @users, @datas::jsonb[])
+                """,
+                new
+                {
+                    instances = _journal.Select(j => j.InstanceId).ToArray(),
+                    ats = _journal.Select(j => j.At).ToArray(),
+                    kinds = _journal.Select(j => j.Kind).ToArray(),
+                    elements = _journal.Select(j => j.ElementId).ToArray(),
+                    users = _journal.Select(j => j.User).ToArray(),
+                    datas = _journal.Select(j => j.Data).ToArray(),
+                }, Transaction);
+            _journal.Clear();
+        }
+    }
+
+    private sealed record JournalLine(Guid InstanceId, DateTimeOffset At, string Kind, string? ElementId, string? User, string? Data);
+}

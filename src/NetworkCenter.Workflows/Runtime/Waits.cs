@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using NetworkCenter.Workflows.Scheduling;
+
+namespace NetworkCenter.Workflows.Runtime;
+
+/// <summary>
+/// The rows a resting token waits on (task, timer, message subscription, job), written in the command's transaction,
+/// and their cancellation when the token moves on: a timer or job whose execution is gone never takes effect.
+/// </summary>
+internal sealed class Waits(CommandContext context, InstanceState instance)
+{
+    public sealed record NewTask(
+        string ElementId, string? Name, string? Assignee, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups,
+        DateTimeOffset? Due, DateTimeOffset? FollowUp, int Priority, string? FormKey);
+
+    public async Task<Guid> CreateTaskAsync(Execution execution, NewTask task)
+    {
+        var id = Guid.CreateVersion7();
+        await context.ExecuteAsync(
+            """
+            insert into engine.tasks (id, instance_id, execution_id, element_id, name, assignee, candidate_users, candidate_groups,
+                                      due_at, follow_up_at, priority, form_key, status, created_at)
+            values (@id, @instance, @execution, @ElementId, @Name, @Assignee, @users, @groups, @Due, @FollowUp, @Priority, @FormKey, 'open', @now);
+            insert into engine.task_candidates (task_id, kind, name, due_at)
+            select @id, 'g', g, @Due from unnest(@groups) g
+            union select @id, 'u', u, @Due from unnest(@users) u;
+            """,
+            new
+            {
+                id, instance = instance.Id, execution = execution.Id, task.ElementId, task.Name, task.Assignee,
+                users = task.CandidateUsers.Distinct().ToArray(), groups = task.CandidateGroups.Distinct().ToArray(),
+                task.Due, task.FollowUp, task.Priority, task.FormKey, now = context.Now,
+            });
+        context.Journal(instance.Id, "task-created", task.ElementId, new JsonObject
+        {
+            ["taskId"] = id.ToString(),
+            ["assignee"] = task.Assignee,
+            ["candidateGroups"] = new JsonArray([.. task.CandidateGroups.Select(g => JsonValue.Create(g))]),
+        });
+        return id;
+    }
+
+    public async Task<Guid> CreateTimerAsync(Execution execution, string elementId, string kind, DateTimeOffset due, string? cycle)
+    {
+        var id = Guid.CreateVersion7();
+        await context.ExecuteAsync(
+            """
+            insert into engine.timers (id, instance_id, execution_id, element_id, kind, due_at, cycle, status, created_at)
+            values (@id, @instance, @execution, @elementId, @kind, @due, @cycle, 'pending', @now)
+            """,
+            new { id, instance = instance.Id, execution = execution.Id, elementId, kind, due, cycle, now = context.Now });
+        context.AfterCommit(Dispatch.Timer(id, due));
+        return id;
+    }
+
+    public Task CreateSubscriptionAsync(Execution execution, string elementId, string name) =>
+        context.ExecuteAsync(
+            """
+            insert into engine.message_subscriptions (id, instance_id, execution_id, element_id, name, business_key, created_at)
+            values (@id, @instance, @execution, @elementId, @name, @businessKey, @now)
+            """,
+            new { id = Guid.CreateVersion7(), instance = instance.Id, execution = execution.Id, elementId, name, businessKey = instance.BusinessKey, now = context.Now });
+
+    public async Task<Guid> CreateJobAsync(Guid instanceId, Guid executionId, string? elementId, string kind, string? topic)
+    {
+        var id = Guid.CreateVersion7();
+        await context.ExecuteAsync(
+            """
+            insert into engine.jobs (id, instance_id, execution_id, element_id, kind, topic, next_run_at, status, created_at)
+            values (@id, @instanceId, @executionId, @elementId, @kind, @topic, @now, 'pending', @now)
+            """,
+            new { id, instanceId, executionId, elementId, kind, topic, now = context.Now });
+        context.AfterCommit(Dispatch.Job(id, context.Now));
+        return id;
+    }
+
+    /// <summary>Cancels everything the given executions wait on, and terminates instances they called.</summary>
+    public async Task CancelAsync(IReadOnlyCollection<Guid> executionIds, Func<Guid, Task> terminateCalledInstance)
+    {
+        if (executionIds.Count == 0)
+        {
+            return;
+        }
+        var ids = executionIds.ToArray();
+        var cancelledTasks = await context.QueryAsync<(Guid Id, string ElementId)>(
+            """
+            update engine.tasks set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status = 'open'
+            returning id, element_id
+            """, new { instance = instance.Id, ids });
+        var taskIds = cancelledTasks.Select(t => t.Id).ToArray();
+        if (taskIds.Length > 0)
+        {
+            await context.ExecuteAsync("delete from engine.task_candidates where task_id = any(@taskIds)", new { taskIds });
+        }
+        foreach (var (taskId, elementId) in cancelledTasks)
+        {
+            context.Journal(instance.Id, "task-cancelled", elementId, new JsonObject { ["taskId"] = taskId.ToString() });
+        }
+        await context.ExecuteAsync(
+            """
+            update engine.timers set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status = 'pending';
+            delete from engine.message_subscriptions where instance_id = @instance and execution_id = any(@ids);
+            update engine.jobs set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status in ('pending', 'failed');
+            update engine.incidents set resolved_at = @now, resolved_by = @user
+            where instance_id = @instance and execution_id = any(@ids) and resolved_at is null;
+            """, new { instance = instance.Id, ids, now = context.Now, user = context.User });
+        var called = await context.QueryAsync<Guid>(
+            "select id from engine.instances where parent_instance_id = @instance and parent_execution_id = any(@ids) and status in ('active', 'incident')", new { instance = instance.Id, ids });
+        foreach (var child in called)
+        {
+            await terminateCalledInstance(child);
+        }
+    }
+}

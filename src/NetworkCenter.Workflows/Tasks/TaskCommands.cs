@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using NetworkCenter.Workflows.Runtime;
+using Npgsql;
+
+namespace NetworkCenter.Workflows.Tasks;
+
+public sealed record TaskView(
+    Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, IReadOnlyList<string> CandidateGroups,
+    DateTimeOffset? Due, DateTimeOffset? FollowUp, string? FormKey);
+
+/// <summary>Open tasks, and claiming, unclaiming and completing them, each under the instance's lock.</summary>
+internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runtime, NpgsqlDataSource dataSource)
+{
+    // Settable properties, not a positional record: Dapper reports text[] columns as System.Array to constructors.
+    private sealed class TaskRow
+    {
+        public Guid Id { get; set; }
+        public Guid InstanceId { get; set; }
+        public Guid ExecutionId { get; set; }
+        public string ElementId { get; set; } = "";
+        public string? Name { get; set; }
+        public string? Assignee { get; set; }
+        public string[] CandidateUsers { get; set; } = [];
+        public string[] CandidateGroups { get; set; } = [];
+        public DateTime? DueAt { get; set; }
+        public DateTime? FollowUpAt { get; set; }
+        public string? FormKey { get; set; }
+        public string Status { get; set; } = "";
+    }
+
+    private const string Columns =
+        """
+        t.id, t.instance_id as instanceid, t.execution_id as executionid, t.element_id as elementid, t.name, t.assignee,
+        t.candidate_users as candidateusers, t.candidate_groups as candidategroups, t.due_at as dueat, t.follow_up_at as followupat,
+        t.form_key as formkey, t.status
+        """;
+
+    public async Task<IReadOnlyList<TaskView>> ListAsync(Guid? instanceId, string? assignee, string? candidateGroup, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // By group: one range scan of the candidates index in due order.
+        var sql = candidateGroup is not null
+            ? $"""
+              select {Columns} from engine.task_candidates c join engine.tasks t on t.id = c.task_id
+              where c.kind = 'g' and c.name = @candidateGroup and t.status = 'open'
+                and (@instanceId::uuid is null or t.instance_id = @instanceId) and (@assignee::text is null or t.assignee = @assignee)
+              order by c.due_at nulls last, c.task_id limit @limit
+              """
+            : $"""
+              select {Columns} from engine.tasks t
+              where t.status = 'open' and (@instanceId::uuid is null or t.instance_id = @instanceId) and (@assignee::text is null or t.assignee = @assignee)
+              order by t.due_at nulls last, t.id limit @limit
+              """;
+        var rows = await connection.QueryAsync<TaskRow>(sql, new { instanceId, assignee, candidateGroup, limit });
+        return [.. rows.Select(View)];
+    }
+
+    public Task ClaimAsync(Guid taskId, Actor actor, CancellationToken cancellationToken) =>
+        commands.RunAsync(actor.Id, async context =>
+        {
+            var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
+            if (task.Assignee is { } current && current != actor.Id)
+            {
+                throw EngineException.Conflict($"The task is already claimed by {current}.");
+            }
+            await context.ExecuteAsync("update engine.tasks set assignee = @user where id = @taskId", new { taskId, user = actor.Id });
+            context.Journal(run.Instance.Id, "task-claimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString() });
+        }, cancellationToken);
+
+    public Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken cancellationToken) =>
+        commands.RunAsync(actor.Id, async context =>
+        {
+            var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
+            await context.ExecuteAsync("update engine.tasks set assignee = null where id = @taskId", new { taskId });
+            context.Journal(run.Instance.Id, "task-unclaimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString(), ["previousAssignee"] = task.Assignee });
+        }, cancellationToken);
+
+    public Task CompleteAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken) =>
+        commands.RunAsync(actor.Id, async context =>
+        {
+            var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
+            var execution = run.Instance.Find(task.ExecutionId)
+                ?? throw EngineException.Conflict("The task is no longer open.");
+            await context.ExecuteAsync(
+                """
+                update engine.tasks set status = 'completed', completed_by = @user, completed_at = @now where id = @taskId;
+                delete from engine.task_candidates where task_id = @taskId;
+                """, new { taskId, user = actor.Id, now = context.Now });
+            context.Journal(run.Instance.Id, "task-completed", task.ElementId, new JsonObject
+            {
+                ["taskId"] = taskId.ToString(),
+                ["variables"] = variables?.DeepClone() ?? new JsonObject(),
+            });
+            run.Scope(execution).SetAll(variables);
+            run.Leave(execution);
+            await run.RunAsync();
+        }, cancellationToken);
+
+    /// <summary>404 when there is no such task, 409 when it is no longer open, 403 when the actor may not act on it.</summary>
+    private async Task<(ProcessRun Run, TaskRow Task)> LockOpenTaskAsync(CommandContext context, Guid taskId, Actor actor)
+    {
+        const string select = $"select {Columns} from engine.tasks t where t.id = @taskId";
+        var peek = await context.QuerySingleOrDefaultAsync<TaskRow>(select, new { taskId })
+            ?? throw EngineException.NotFound($"There is no task {taskId}.");
+        var run = await runtime.OpenAsync(context, peek.InstanceId) ?? throw EngineException.NotFound($"There is no task {taskId}.");
+        // Re-read under the instance lock: a concurrent completion has either committed or not begun.
+        var task = await context.QuerySingleOrDefaultAsync<TaskRow>(select, new { taskId });
+        if (task is null || task.Status != "open")
+        {
+            throw EngineException.Conflict("The task is no longer open.");
+        }
+        var allowed = actor.IsAdministrator || task.Assignee == actor.Id || task.CandidateUsers.Contains(actor.Id)
+            || task.CandidateGroups.Any(actor.Groups.Contains);
+        if (!allowed)
+        {
+            throw EngineException.Forbidden("You are neither the assignee, a candidate user, in a candidate group, nor a system administrator.");
+        }
+        return (run, task);
+    }
+
+    private static TaskView View(TaskRow t) => new(t.Id, t.InstanceId, t.ElementId, t.Name, t.Assignee, t.CandidateGroups,
+        t.DueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null,
+        t.FollowUpAt is { } followUp ? new DateTimeOffset(followUp, TimeSpan.Zero) : null, t.FormKey);
+}
