@@ -33,7 +33,11 @@ internal static class Diagrams
         for (var i = 0; i < nodes.Count; i++)
         {
             var (kind, id, label, attributes) = nodes[i];
-            process.Append(CultureInfo.InvariantCulture, $"""    <bpmn:{kind} id="{id}" name="{label}"{attributes}/>""").AppendLine();
+            // incoming/outgoing as modelers write them: bpmnlint reads connections from them.
+            var incoming = i > 0 ? $"<bpmn:incoming>Flow_{i}</bpmn:incoming>" : "";
+            var outgoing = i < nodes.Count - 1 ? $"<bpmn:outgoing>Flow_{i + 1}</bpmn:outgoing>" : "";
+            var shown = label.Length > 0 ? label : kind == "startEvent" ? "开始" : "结束";
+            process.Append(CultureInfo.InvariantCulture, $"""    <bpmn:{kind} id="{id}" name="{shown}"{attributes}>{incoming}{outgoing}</bpmn:{kind}>""").AppendLine();
             var (x, y, width, height) = Bounds(i, kind);
             shapes.Append(CultureInfo.InvariantCulture,
                 $"""      <bpmndi:BPMNShape id="{id}_di" bpmnElement="{id}"><dc:Bounds x="{x}" y="{y}" width="{width}" height="{height}"/></bpmndi:BPMNShape>""").AppendLine();

@@ -54,6 +54,9 @@ public sealed class DesignerFacts(BrowserTestServer app)
             Buffer = Encoding.UTF8.GetBytes(Diagrams.WithUnsupportedElement("browser_unsupported")),
         });
         await Expect(page.Locator(".djs-element[data-element-id='Task_Rules']")).ToBeVisibleAsync();
+        // bpmnlint in the designer already says so, with the engine's own words, before the round trip.
+        await page.WaitForFunctionAsync(
+            "() => (ncDesigner.modeler.get('linting')._issues.Task_Rules || []).some(i => i.rule === 'networkcenter/engine-subset')");
         await page.GetByRole(AriaRole.Button, new() { Name = "发布新版本" }).ClickAsync();
 
         await Expect(page.Locator("#designer-status")).ToContainTextAsync("服务器拒绝发布");

@@ -1,5 +1,6 @@
 // Hides the Camunda 7 properties the project's engine does not execute (listeners, async continuations, job and
-// history settings, connectors, generated forms), so the panel offers only what a deployed procedure will honour.
+// history settings, connectors, input/output mappings, generated forms), so the panel offers only what a deployed
+// procedure will honour.
 // Runs after the Camunda provider: providers registered with a lower priority see the groups it added.
 const hiddenGroups = new Set([
   'CamundaPlatform__AsynchronousContinuations',
@@ -11,7 +12,9 @@ const hiddenGroups = new Set([
   'CamundaPlatform__FieldInjection',
   'CamundaPlatform__FormData',
   'CamundaPlatform__HistoryCleanup',
+  'CamundaPlatform__Input',
   'CamundaPlatform__JobExecution',
+  'CamundaPlatform__Output',
   'CamundaPlatform__TaskListener',
   'CamundaPlatform__Tasklist'
 ]);
