@@ -88,6 +88,8 @@ public sealed class BrowserTestServer : NetworkCenterApp
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
+            // The procuratorate's time zone, so dates read as its staff see them.
+            TimezoneId = "Asia/Shanghai",
         });
         context.SetDefaultTimeout(15_000);
         // Two shared cores: the first load of the designer bundle can take a while when the machine is busy.

@@ -16,6 +16,9 @@ internal static class Diagrams
     /// <summary>start → one user task (Task_Review, due in 7 days) → end.</summary>
     public static string ReviewProcess(string key) => Chain(key, "审查线索", [("userTask", "Task_Review", "审查线索", """ camunda:candidateGroups="handling-procurator" camunda:dueDate="P7D" """)]);
 
+    /// <summary>start → one user task with the review-decision form (Task_Decide) → end.</summary>
+    public static string DecisionProcess(string key) => Chain(key, "立案决定", [("userTask", "Task_Decide", "作出立案决定", """ camunda:candidateGroups="handling-procurator" camunda:dueDate="P3D" camunda:formKey="review-decision" """)]);
+
     /// <summary>start → a business rule task (outside the engine's subset) → end.</summary>
     public static string WithUnsupportedElement(string key) => Chain(key, "Unsupported", [("businessRuleTask", "Task_Rules", "Decide by rules", "")]);
 

@@ -33,6 +33,11 @@ main.append(
       h('section', { 'aria-labelledby': 'journal-title' },
         h('h2', { id: 'journal-title' }, t('instance.journal')), journal))));
 
+// The journal's kinds in the page's language; a kind the page does not know yet is shown as the engine names it.
+const kindLabel = kind => {
+  const label = t(`journal.${kind}`);
+  return label === `journal.${kind}` ? kind || '' : label;
+};
 const when = new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'short', timeStyle: 'medium' });
 
 // The journal's element events: anything an element left or completed counts as done.
@@ -51,7 +56,7 @@ try {
     : [ h('tr', {}, h('td', {}, t('instance.noVariables'))) ]));
   journal.replaceChildren(...(entries.length ? entries.map(entry => h('li', {},
     h('time', {}, entry.at || entry.timestamp ? when.format(new Date(entry.at || entry.timestamp)) : ''), ' ',
-    h('strong', {}, entry.kind || entry.type || entry.event || ''), ' ',
+    h('strong', { 'data-kind': entry.kind }, kindLabel(entry.kind)), ' ',
     entry.elementId || '', entry.user ? ` · ${entry.user}` : ''))
     : [ h('li', {}, t('instance.noJournal')) ]));
 
@@ -64,7 +69,7 @@ try {
   canvasService.zoom('fit-viewport', 'auto');
   const active = new Set(instance.activeElementIds || []);
   for (const entry of entries) {
-    if (entry.elementId && !active.has(entry.elementId) && doneKinds.test(entry.kind || entry.type || entry.event || '') && registry.get(entry.elementId)) {
+    if (entry.elementId && !active.has(entry.elementId) && doneKinds.test(entry.kind || '') && registry.get(entry.elementId)) {
       canvasService.addMarker(entry.elementId, 'nc-done');
     }
   }
