@@ -104,6 +104,14 @@ public sealed class BrowserTestServer : NetworkCenterApp
             }
         };
         page.PageError += (_, error) => LogBrowserMessage($"page error {page.Url}: {error}");
+        page.RequestFailed += (_, request) => LogBrowserMessage($"request failed {request.Method} {request.Url}: {request.Failure}");
+        page.RequestFinished += (_, request) =>
+        {
+            if (request.Timing.ResponseEnd > 3000)
+            {
+                LogBrowserMessage($"slow request {request.Method} {request.Url}: {request.Timing.ResponseEnd:F0} ms");
+            }
+        };
         return page;
     }
 
@@ -130,9 +138,15 @@ public sealed class BrowserTestServer : NetworkCenterApp
         await page.Locator("#username").FillAsync(username);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("#password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        // Polled, not WaitForURL: a navigation that commits between WaitForURL's URL check and its subscription to
+        // navigation events is never seen (it happened on this busy machine).
+        await Assertions.Expect(page).ToHaveURLAsync(HomeUrl(), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("header.topbar nav")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         return page;
     }
+
+    /// <summary>The home page's URL, whatever the port.</summary>
+    public static System.Text.RegularExpressions.Regex HomeUrl() => new("^http://127\\.0\\.0\\.1:\\d+/$");
 
     /// <summary>Saves a full-page screenshot as TestResults/screenshots/{name}.png beside the test assembly.</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -12,6 +12,8 @@ public sealed class FormEditorFacts(BrowserTestServer app)
         var page = await app.SignedInPageAsync();
 
         await page.GotoAsync("/forms");
+        // Other tests add forms to the same folder; pick this one by name.
+        await page.Locator("#form-list").GetByRole(AriaRole.Button, new() { Name = "review-decision.form" }).ClickAsync();
 
         await Expect(page.Locator("#current-form")).ToHaveTextAsync("review-decision.form");
         await Expect(page.Locator(".fjs-editor-container")).ToBeVisibleAsync();

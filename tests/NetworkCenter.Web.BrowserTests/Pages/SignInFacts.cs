@@ -25,7 +25,7 @@ public sealed class SignInFacts(BrowserTestServer app)
 
         await page.GetByLabel("密码").FillAsync("admin");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Expect(page).ToHaveURLAsync(BrowserTestServer.HomeUrl(), new() { Timeout = 30_000 });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("欢迎，admin");
         await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "流程设计器" })).ToBeVisibleAsync();
         await BrowserTestServer.ScreenshotAsync(page, "home");
@@ -43,7 +43,8 @@ public sealed class SignInFacts(BrowserTestServer app)
         await page.GetByLabel("密码").FillAsync("admin");
         await page.GetByLabel("密码").PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/designer");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer$"), new() { Timeout = 30_000 });
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-designer", "ready", new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
     }
 }

@@ -10,7 +10,7 @@ import { announce, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { mountShell } from '../shared/shell.js';
 
-const namePattern = /^[a-z0-9-]+\.form$/;
+const namePattern = /^[a-z0-9\-]+\.form$/;
 const { me, main } = await mountShell({ titleKey: 'forms.title', wide: true });
 const canSave = me.roles.includes('supervisor');
 
@@ -26,7 +26,7 @@ main.append(
   h('div', { class: 'forms-layout' },
     h('nav', { class: 'form-nav', 'aria-labelledby': 'forms-list-title' },
       h('h2', { id: 'forms-list-title' }, t('forms.list')), list,
-      h('form', { class: 'new-form', onsubmit: createForm },
+      h('form', { class: 'new-form', novalidate: true, onsubmit: createForm },
         h('label', { for: 'form-name' }, t('forms.name')), nameInput,
         h('small', { id: 'form-name-hint' }, t('forms.nameHint')),
         h('button', { type: 'submit' }, t('forms.create')))),
