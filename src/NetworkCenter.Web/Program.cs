@@ -4,6 +4,8 @@ using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Forms;
 using NetworkCenter.Web.Hosting;
+using NetworkCenter.Web.Http;
+using NetworkCenter.Web.Network;
 using NetworkCenter.Web.Pages;
 using NetworkCenter.Web.Workflows;
 
@@ -15,11 +17,13 @@ builder.AddDatabase();
 builder.AddScheduling();
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
+builder.AddNetwork();
 builder.AddPages();
 builder.AddForms();
 builder.AddWorkflows();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
+builder.AddBadRequestProblems();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -28,6 +32,7 @@ if (!await app.PrepareDatabaseAsync())
 {
     return 1;
 }
+await app.SeedAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -39,6 +44,9 @@ app.MapHealth();
 app.MapOpenApi().AllowAnonymous();
 app.MapPages();
 app.MapAuthApi();
+app.MapAccountsApi();
+app.MapAuditApi();
+app.MapNetworkApi();
 app.MapDevMail();
 app.MapFormsApi();
 app.MapWorkflowApis();

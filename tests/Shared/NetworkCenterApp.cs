@@ -33,6 +33,8 @@ public class NetworkCenterApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:00.200");
         builder.UseSetting("Hangfire:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests start from an empty network; a test that wants the demo network asks for it (see DemoNetworkApp).
+        builder.UseSetting("Seed:Demo", "false");
         if (UseManualClock)
         {
             builder.UseSetting("Clock:Mode", "Manual");

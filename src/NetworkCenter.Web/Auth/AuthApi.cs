@@ -2,37 +2,50 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Web.Http;
 
 namespace NetworkCenter.Web.Auth;
 
 public static class AuthApi
 {
     public sealed record LoginRequest(string? Username, string? Password);
-    public sealed record Me(string Username, IReadOnlyList<string> Roles);
+
+    public sealed record Me(long Id, string Username, IReadOnlyList<string> Roles, string Language, long? LiaisonId);
 
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/auth").WithTags("Auth");
         api.MapPost("/login", LoginAsync).AllowAnonymous();
-        api.MapPost("/logout", (Delegate)LogoutAsync);
-        api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new Me(
-            user.Identity!.Name!, [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)])));
+        api.MapPost("/logout", (Delegate)LogoutAsync).RequireAuthorization(AccessPolicies.SignedIn);
+        api.MapGet("/me", (ClaimsPrincipal principal) => CurrentUser.From(principal) is { } user
+                ? Results.Ok(new Me(user.AccountId, user.Username, user.Roles, user.Language, user.LiaisonId))
+                : Results.Unauthorized())
+            .Produces<Me>()
+            .RequireAuthorization(AccessPolicies.SignedIn);
+        api.MapPost("/password", ChangePasswordAsync).RequireAuthorization(AccessPolicies.SignedIn);
         return api;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> LoginAsync(LoginRequest request, AdminAccount admin, HttpContext http)
+    private static async Task<Results<NoContent, ProblemHttpResult>> LoginAsync(LoginRequest request, SignIn signIn, HttpContext http)
     {
         if (string.IsNullOrEmpty(request.Username) || string.IsNullOrEmpty(request.Password))
         {
             return TypedResults.Problem(statusCode: 400, title: "Username and password are both required.");
         }
-        var principal = admin.SignIn(request.Username, request.Password);
-        if (principal is null)
+        switch (await signIn.RunAsync(request.Username, request.Password, http.RequestAborted))
         {
-            return TypedResults.Problem(statusCode: 401, title: "Unknown user or wrong password.");
+            case SignIn.Result.SignedIn signedIn:
+                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                    signedIn.User.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+                return TypedResults.NoContent();
+            case SignIn.Result.LockedOut lockedOut:
+                return TypedResults.Problem(statusCode: StatusCodes.Status423Locked,
+                    title: "Too many failed sign-ins: the account is locked for a while.",
+                    extensions: new Dictionary<string, object?> { ["lockedUntil"] = lockedOut.Until });
+            default:
+                return TypedResults.Problem(statusCode: 401, title: "Unknown user or wrong password.");
         }
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        return TypedResults.NoContent();
     }
 
     private static async Task<NoContent> LogoutAsync(HttpContext http)
@@ -40,4 +53,8 @@ public static class AuthApi
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, NotFound>> ChangePasswordAsync(
+        ChangePassword.Request request, ClaimsPrincipal principal, ChangePassword change, CancellationToken cancellationToken) =>
+        (await change.RunAsync(principal.Current(), request, cancellationToken)).ToResults(_ => TypedResults.NoContent());
 }

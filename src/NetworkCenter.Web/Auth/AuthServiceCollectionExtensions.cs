@@ -5,13 +5,15 @@ namespace NetworkCenter.Web.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
-    public const string AdministratorPolicy = "administrator";
+    /// <summary>The Hangfire dashboard's policy: system administrators.</summary>
+    public const string AdministratorPolicy = AccessPolicies.SystemAdministrator;
 
     /// <summary>Cookie sign-in shared by the API and the pages; every endpoint needs a signed-in user unless it says otherwise.</summary>
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
-        builder.Services.AddSingleton<AdminAccount>();
+        builder.Services.AddAccounts(builder.Configuration, AdministratorPasswordFrom(builder));
+        builder.Services.AddSingleton<SessionValidator>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -24,12 +26,23 @@ public static class AuthServiceCollectionExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Roles.SystemAdministrator));
+            .AddAccessPolicies();
         return builder;
     }
+
+    /// <summary>
+    /// The built-in administrator's password: <c>NC_ADMIN_PASSWORD</c>, then <c>Auth:AdminPassword</c>, then <c>admin</c>
+    /// in Development only. Outside Development with neither, the account is not created.
+    /// </summary>
+    private static AdministratorPassword AdministratorPasswordFrom(WebApplicationBuilder builder) => new(
+        Environment.GetEnvironmentVariable("NC_ADMIN_PASSWORD") is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : builder.Configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.AdminPassword)}"] is { Length: > 0 } configured ? configured
+        : builder.Environment.IsDevelopment() ? "admin"
+        : null);
 
     /// <summary>The API answers 401/403 as problem details; pages redirect to the sign-in page.</summary>
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -1,0 +1,13 @@
+namespace NetworkCenter.Supervision.Persistence;
+
+internal static class Timestamps
+{
+    /// <summary>
+    /// Now, at offset zero: Npgsql writes a timestamptz only from a UTC <see cref="DateTimeOffset"/>, and a manual clock
+    /// may keep the offset it was started with.
+    /// </summary>
+    public static DateTimeOffset UtcNow(this TimeProvider clock) => clock.GetUtcNow().ToUniversalTime();
+
+    /// <summary>A timestamptz as Npgsql reads it (a UTC <see cref="DateTime"/>) back as an instant.</summary>
+    public static DateTimeOffset AsInstant(this DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
