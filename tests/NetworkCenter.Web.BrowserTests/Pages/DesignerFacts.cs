@@ -37,6 +37,9 @@ public sealed class DesignerFacts(BrowserTestServer app)
         var xml = await api.GetStringAsync($"/api/definitions/browser_review/xml?version={next}");
         Assert.Contains("camunda:dueDate=\"P3D\"", xml);
         await BrowserTestServer.ScreenshotAsync(page, "designer-deployed");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布新版本" }).ClickAsync();
+        await Expect(page.Locator("#designer-status")).ToHaveTextAsync($"browser_review 没有变化，仍是版本 {next}。");
         await page.Context.CloseAsync();
     }
 

@@ -141,10 +141,13 @@ async function deploy() {
   problems.clear();
   try {
     const { xml } = await modeler.saveXML({ format: true });
-    const deployed = await api('/api/definitions', { method: 'POST', body: xml, headers: { 'Content-Type': 'application/xml' } });
+    const response = await api('/api/definitions', { method: 'POST', body: xml, headers: { 'Content-Type': 'application/xml' }, raw: true });
+    const deployed = await response.json();
     dirty = false;
     await loadDefinitions(deployed.key, deployed.version);
-    announce(status, t('designer.deployed', { key: deployed.key, version: deployed.version }), 'success');
+    // 201 is a new version; 200 means the server already had this XML as the latest version.
+    const message = response.status === 201 ? 'designer.deployed' : 'designer.unchanged';
+    announce(status, t(message, { key: deployed.key, version: deployed.version }), 'success');
     status.dataset.version = deployed.version;
   } catch (error) {
     const list = error instanceof ApiError ? problemList(error.problem) : [];

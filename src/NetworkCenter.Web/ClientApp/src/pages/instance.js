@@ -16,11 +16,13 @@ const canvas = h('div', { id: 'instance-canvas', class: 'instance-canvas', role:
 const facts = h('dl', { class: 'instance-facts' });
 const variables = h('tbody');
 const journal = h('ol', { id: 'journal', class: 'journal' });
+const incidents = h('section', { id: 'incidents', class: 'incidents', 'aria-labelledby': 'incidents-title', hidden: true });
 
 main.append(
   h('h1', {}, `${t('instance.title')} ${id}`),
   status,
   facts,
+  incidents,
   h('div', { class: 'instance-layout' },
     h('section', { 'aria-labelledby': 'diagram-title' },
       h('h2', { id: 'diagram-title' }, t('instance.diagram')),
@@ -40,6 +42,28 @@ const kindLabel = kind => {
 };
 const when = new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'short', timeStyle: 'medium' });
 
+// Open incidents with their retry button; retrying is for system administrators (the server checks), and the page
+// reloads afterwards to show where the instance went.
+function showIncidents(open) {
+  incidents.hidden = open.length === 0;
+  incidents.replaceChildren(h('h2', { id: 'incidents-title' }, t('instance.incidents')),
+    h('ul', {}, open.map(incident => {
+      const retry = h('button', { type: 'button', 'data-incident-id': incident.id }, t('instance.retry'));
+      retry.addEventListener('click', async () => {
+        retry.disabled = true;
+        try {
+          await api(`/api/incidents/${encodeURIComponent(incident.id)}/retry`, { method: 'POST' });
+          location.reload();
+        } catch (error) {
+          retry.disabled = false;
+          announce(status, error instanceof ApiError && error.status === 403 ? t('instance.retryForbidden') : t('common.error', { message: error.message }), 'error');
+        }
+      });
+      return h('li', {}, h('strong', {}, incident.elementId || ''), ' ', incident.message, ' ',
+        h('time', {}, when.format(new Date(incident.createdAt))), ' ', retry);
+    })));
+}
+
 // The journal's element events: anything an element left or completed counts as done.
 const doneKinds = /left|completed|ended|taken/i;
 
@@ -47,6 +71,8 @@ try {
   const instance = await api(`/api/instances/${encodeURIComponent(id)}`);
   const history = await api(`/api/instances/${encodeURIComponent(id)}/history`).catch(() => []);
   const entries = Array.isArray(history) ? history : history.entries || [];
+  const open = (await api(`/api/incidents?instanceId=${encodeURIComponent(id)}`).catch(() => [])).filter(i => !i.resolvedAt);
+  showIncidents(open);
   facts.replaceChildren(
     h('dt', {}, t('instance.definition')), h('dd', {}, `${instance.definitionKey} (v${instance.version})`),
     h('dt', {}, t('instance.status')), h('dd', { id: 'instance-state', 'data-status': instance.status }, t(`instance.status.${instance.status}`)));
@@ -76,6 +102,11 @@ try {
   for (const elementId of active) {
     if (registry.get(elementId)) {
       canvasService.addMarker(elementId, 'nc-active');
+    }
+  }
+  for (const incident of open) {
+    if (incident.elementId && registry.get(incident.elementId)) {
+      canvasService.addMarker(incident.elementId, 'nc-incident');
     }
   }
   window.ncInstance = { viewer };

@@ -40,7 +40,8 @@ form.addEventListener('submit', async event => {
     location.assign(returnUrl());
   } catch (error) {
     const wrong = error instanceof ApiError && (error.status === 401 || error.status === 400);
-    announce(status, t(wrong ? 'login.error' : 'login.failed'), 'error');
+    const locked = error instanceof ApiError && error.status === 423;
+    announce(status, t(locked ? 'login.locked' : wrong ? 'login.error' : 'login.failed'), 'error');
     username.setAttribute('aria-invalid', 'true');
     password.setAttribute('aria-invalid', 'true');
     password.select();
