@@ -24,6 +24,9 @@ public static class AccessPolicies
     /// <summary>Staff accounts and roles, password resets and unlocking, the job dashboard.</summary>
     public const string SystemAdministrator = "system-administrator";
 
+    /// <summary>Registering, confirming and merging clues.</summary>
+    public const string ClueAdministrator = "clue-administrator";
+
     /// <summary>A liaison's own profile.</summary>
     public const string Liaison = "liaison";
 
@@ -35,6 +38,7 @@ public static class AccessPolicies
         [StaffOrOwnLiaison] = [.. Roles.Staff, Roles.Liaison],
         [NetworkWriter] = [Roles.ClueAdministrator, Roles.SystemAdministrator],
         [SystemAdministrator] = [Roles.SystemAdministrator],
+        [ClueAdministrator] = [Roles.ClueAdministrator],
         [Liaison] = [Roles.Liaison],
     };
 

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using NetworkCenter.Supervision.Clues.Attachments;
+
+namespace NetworkCenter.Supervision.Clues;
+
+public static class CluesServiceCollectionExtensions
+{
+    /// <summary>The clue register's use cases; each opens its own connection from the shared data source.</summary>
+    public static IServiceCollection AddClues(this IServiceCollection services)
+    {
+        services.AddSingleton<RegisterClue>();
+        services.AddSingleton<GetClue>();
+        services.AddSingleton<ReadAttachment>();
+        services.AddSingleton<MergeDuplicates>();
+        services.AddSingleton<ConfirmDraft>();
+        services.AddSingleton<SearchClues>();
+        services.AddSingleton<LiaisonClues>();
+        return services;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkCenter.Supervision.Clues;
+using NetworkCenter.Supervision.Clues.Attachments;
+using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Http;
+using Npgsql;
+
+namespace NetworkCenter.Web.Clues;
+
+/// <summary>The register for staff: registration by the clue administrator, reading and search by every staff role.</summary>
+public static class CluesApi
+{
+    public sealed record RegisteredResponse(long Id, string RegisterNumber);
+
+    public static RouteGroupBuilder MapCluesApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/clues").WithTags("Clues").RequireAuthorization(AccessPolicies.Staff);
+        api.MapPost("", RegisterAsync).RequireAuthorization(AccessPolicies.ClueAdministrator)
+            .Accepts<ClueInput>("application/json", "multipart/form-data").DisableAntiforgery();
+        api.MapGet("", SearchAsync);
+        api.MapGet("/{id:long}", GetAsync);
+        api.MapPost("/{id:long}/confirm", ConfirmAsync).RequireAuthorization(AccessPolicies.ClueAdministrator);
+        api.MapPost("/{id:long}/merge-into/{targetId:long}", MergeAsync).RequireAuthorization(AccessPolicies.ClueAdministrator);
+        api.MapGet("/{id:long}/attachments/{attachmentId:long}", DownloadAsync);
+        return api;
+    }
+
+    internal static async Task<ClueViewer> ViewerAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        await ClueViewer.ForAsync(dataSource, user.Current(), cancellationToken);
+
+    private static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        HttpRequest request, ClaimsPrincipal user, ClueRequestReader reader, RegisterClue register, CancellationToken cancellationToken)
+    {
+        await using var input = await reader.ReadAsync(request, cancellationToken);
+        return await RegisterFromAsync(input, user, register, "/api/clues", cancellationToken);
+    }
+
+    /// <summary>Shared with the liaison portal, which fixes the source before calling it.</summary>
+    internal static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ProblemHttpResult>> RegisterFromAsync(
+        ClueRequestReader.Result input, ClaimsPrincipal user, RegisterClue register, string location, CancellationToken cancellationToken)
+    {
+        if (input.UnsupportedMediaType)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Send the clue as application/json, or as multipart/form-data with a part named clue and the files.");
+        }
+        if (input.TooLarge)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: $"The request is larger than {ClueRequestReader.MaxRequestBytes / (1024 * 1024)} MB: at most {ClueRequestReader.MaxFiles} files of 20 MB each.");
+        }
+        if (input.Errors.Count > 0 || input.Clue is null)
+        {
+            return TypedResults.ValidationProblem(input.Errors);
+        }
+        var outcome = await register.HandleAsync(input.Clue, input.Files, user.Current().Username, cancellationToken);
+        return outcome switch
+        {
+            RegisterOutcome.Registered r => TypedResults.Created($"{location}/{r.Id}", new RegisteredResponse(r.Id, r.RegisterNumber)),
+            RegisterOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            RegisterOutcome.DuplicatesFound duplicates => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The register already holds this matter: merge into it, or register anyway with registerAnyway = true.",
+                extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates }),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
+        };
+    }
+
+    private static async Task<Results<Ok<GetClue.Detail>, NotFound>> GetAsync(
+        long id, ClaimsPrincipal user, NpgsqlDataSource dataSource, GetClue get, CancellationToken cancellationToken)
+    {
+        var viewer = await ViewerAsync(user, dataSource, cancellationToken);
+        return await get.HandleAsync(id, viewer, cancellationToken) is { } clue ? TypedResults.Ok(clue) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<SearchClues.Page>, ValidationProblem>> SearchAsync(
+        [AsParameters] SearchClues.Query query, ClaimsPrincipal user, NpgsqlDataSource dataSource, SearchClues search, CancellationToken cancellationToken)
+    {
+        var (page, errors) = await search.HandleAsync(query, await ViewerAsync(user, dataSource, cancellationToken), cancellationToken);
+        return page is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(page);
+    }
+
+    private static async Task<Results<Ok<RegisteredResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
+        long id, ConfirmDraft.Request? request, ClaimsPrincipal user, ConfirmDraft confirm, CancellationToken cancellationToken)
+    {
+        var outcome = await confirm.HandleAsync(id, request ?? new(null, null), user.Current().Username, cancellationToken);
+        return outcome switch
+        {
+            ConfirmOutcome.Confirmed c => TypedResults.Ok(new RegisteredResponse(c.Id, c.RegisterNumber)),
+            ConfirmOutcome.NotFound => TypedResults.NotFound(),
+            ConfirmOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            ConfirmOutcome.NotADraft notDraft => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: $"Only a draft can be confirmed; this clue is {notDraft.Status}."),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
+        };
+    }
+
+    private static async Task<Results<Ok<MergeOutcome.Merged>, NotFound, ProblemHttpResult>> MergeAsync(
+        long id, long targetId, ClaimsPrincipal user, MergeDuplicates merge, CancellationToken cancellationToken)
+    {
+        var outcome = await merge.HandleAsync(id, targetId, user.Current().Username, cancellationToken);
+        return outcome switch
+        {
+            MergeOutcome.Merged merged => TypedResults.Ok(merged),
+            MergeOutcome.NotFound => TypedResults.NotFound(),
+            MergeOutcome.Refused refused => TypedResults.Problem(statusCode: id == targetId ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict,
+                title: refused.Reason),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
+        };
+    }
+
+    private static async Task<IResult> DownloadAsync(long id, long attachmentId, ReadAttachment read, CancellationToken cancellationToken) =>
+        await read.HandleAsync(id, attachmentId, cancellationToken) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : TypedResults.NotFound();
+}
