@@ -37,7 +37,8 @@ const result = await build({
     designer: 'src/pages/designer.js',
     forms: 'src/pages/forms.js',
     inbox: 'src/pages/inbox.js',
-    instance: 'src/pages/instance.js'
+    instance: 'src/pages/instance.js',
+    portal: 'src/pages/portal.js'
   },
   outdir,
   bundle: true,

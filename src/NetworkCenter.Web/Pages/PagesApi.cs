@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Workflows;
 
 namespace NetworkCenter.Web.Pages;
@@ -43,7 +44,10 @@ internal static class PagesApi
         pages.MapGet("/login", (HttpContext http, PageShell shell) =>
                 http.User.Identity?.IsAuthenticated == true ? Results.LocalRedirect(SafeReturnUrl(http)) : shell.Render(http, "login"))
             .AllowAnonymous();
-        pages.MapGet("/", (HttpContext http, PageShell shell) => shell.Render(http, "home"));
+        // A liaison's home is the portal: they see nothing else.
+        pages.MapGet("/", (HttpContext http, PageShell shell) =>
+            http.User.IsInRole(Roles.Liaison) && !Roles.Staff.Any(http.User.IsInRole) ? Results.LocalRedirect("/portal") : shell.Render(http, "home"));
+        pages.MapGet("/portal", (HttpContext http, PageShell shell) => shell.Render(http, "portal")).RequireAuthorization(AccessPolicies.Liaison);
         pages.MapGet("/designer", (HttpContext http, PageShell shell) => shell.Render(http, "designer")).RequireAuthorization(DesignerPolicy);
         pages.MapGet("/forms", (HttpContext http, PageShell shell) => shell.Render(http, "forms")).RequireAuthorization(DesignerPolicy);
         pages.MapGet("/tasks", (HttpContext http, PageShell shell) => shell.Render(http, "inbox")).RequireAuthorization(WorkflowsServiceCollectionExtensions.StaffPolicy);

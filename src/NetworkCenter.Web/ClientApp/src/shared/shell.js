@@ -10,7 +10,8 @@ export const staffRoles = [ 'clue-administrator', 'handling-procurator', 'depart
   'committee-secretary', 'supervisor', 'system-administrator' ];
 
 const links = [
-  { href: '/', key: 'nav.home' },
+  { href: '/', key: 'nav.home', roles: staffRoles },
+  { href: '/portal', key: 'nav.portal', roles: [ 'liaison' ] },
   { href: '/tasks', key: 'nav.inbox', roles: staffRoles },
   { href: '/designer', key: 'nav.designer', roles: designerRoles },
   { href: '/forms', key: 'nav.forms', roles: designerRoles },
