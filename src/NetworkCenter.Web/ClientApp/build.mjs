@@ -38,7 +38,8 @@ const result = await build({
     forms: 'src/pages/forms.js',
     inbox: 'src/pages/inbox.js',
     instance: 'src/pages/instance.js',
-    portal: 'src/pages/portal.js'
+    portal: 'src/pages/portal.js',
+    clues: 'src/pages/clues.js'
   },
   outdir,
   bundle: true,

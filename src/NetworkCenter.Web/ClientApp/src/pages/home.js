@@ -6,6 +6,7 @@ import { designerRoles, hasAnyRole, mountShell, staffRoles } from '../shared/she
 const { me, main } = await mountShell({ titleKey: 'home.title' });
 const cards = [
   { href: '/tasks', title: 'nav.inbox', text: 'home.inbox', roles: staffRoles },
+  { href: '/clues', title: 'nav.clues', text: 'home.clues', roles: staffRoles },
   { href: '/designer', title: 'nav.designer', text: 'home.designer', roles: designerRoles },
   { href: '/forms', title: 'nav.forms', text: 'home.forms', roles: designerRoles },
   { href: '/hangfire', title: 'nav.jobs', text: 'home.jobs', roles: [ 'system-administrator' ] }

@@ -2,7 +2,7 @@
 // source (the signed-in liaison), whatever the form says.
 import './portal.css';
 import { api, ApiError } from '../shared/api.js';
-import { announce, h } from '../shared/dom.js';
+import { announce, fill, h } from '../shared/dom.js';
 import { currentLanguage, t } from '../shared/i18n.js';
 import { mountShell } from '../shared/shell.js';
 
@@ -133,7 +133,7 @@ form.addEventListener('submit', async event => {
 async function open(id) {
   const { clue, summary, progress, myAttachments } = await api(`/api/portal/clues/${id}`);
   detail.hidden = false;
-  detail.replaceChildren(
+  fill(detail,
     h('h3', {}, clue.registerNumber || t('portal.noNumber')),
     h('p', {}, summary || ''),
     h('h4', {}, t('portal.progress')),

@@ -27,3 +27,8 @@ export function announce(el, text, kind = 'info') {
   el.dataset.kind = kind;
   el.hidden = !text;
 }
+
+/** replaceChildren that skips null, undefined and false (replaceChildren itself would print them as text). */
+export function fill(el, ...children) {
+  el.replaceChildren(...children.flat().filter(child => child !== null && child !== undefined && child !== false));
+}
