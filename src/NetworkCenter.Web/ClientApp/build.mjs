@@ -39,7 +39,8 @@ const result = await build({
     inbox: 'src/pages/inbox.js',
     instance: 'src/pages/instance.js',
     portal: 'src/pages/portal.js',
-    clues: 'src/pages/clues.js'
+    clues: 'src/pages/clues.js',
+    poster: 'src/pages/poster.js'
   },
   outdir,
   bundle: true,

@@ -29,7 +29,9 @@ main.append(
     h('div', { class: 'group' },
       h('label', { for: 'definition' }, t('designer.definition')), definitionSelect,
       h('label', { for: 'version' }, t('designer.version')), versionSelect,
-      h('button', { type: 'button', id: 'open-definition', onclick: () => openDefinition(definitionSelect.value, versionSelect.value) }, t('designer.open'))),
+      h('button', { type: 'button', id: 'open-definition', onclick: () => openDefinition(definitionSelect.value, versionSelect.value) }, t('designer.open')),
+      h('button', { type: 'button', id: 'open-poster', onclick: () => definitionSelect.value &&
+        window.open(`/posters/${encodeURIComponent(definitionSelect.value)}${versionSelect.value ? `?version=${versionSelect.value}` : ''}`, '_blank') }, t('designer.poster'))),
     h('div', { class: 'group' },
       h('label', { for: 'draft', class: 'visually-hidden' }, t('designer.openDraft')), draftSelect,
       h('button', { type: 'button', id: 'open-draft', onclick: () => openDraft(draftSelect.value) }, t('designer.openDraft'))),

@@ -1,5 +1,9 @@
 // The pages' English text; the same keys as zh-CN.js (a missing key falls back to Chinese).
 export default {
+  'poster.title': 'Procedure poster',
+  'poster.print': 'Print / save as PDF',
+  'poster.svg': 'Download SVG',
+  'designer.poster': 'Poster',
   'source.liaison': 'liaison',
   'source.liaison-office': 'liaison office',
   'source.reporting-point': 'reporting point',

@@ -1,5 +1,9 @@
 // The pages' Chinese text (the default language). Keys are grouped by page; en.js has the same keys.
 export default {
+  'poster.title': '流程图',
+  'poster.print': '打印 / 存为 PDF',
+  'poster.svg': '下载 SVG',
+  'designer.poster': '打印流程图',
   'source.liaison': '联络员',
   'source.liaison-office': '联络室',
   'source.reporting-point': '联络点',
