@@ -40,7 +40,8 @@ const result = await build({
     instance: 'src/pages/instance.js',
     portal: 'src/pages/portal.js',
     clues: 'src/pages/clues.js',
-    poster: 'src/pages/poster.js'
+    poster: 'src/pages/poster.js',
+    network: 'src/pages/network.js'
   },
   outdir,
   bundle: true,

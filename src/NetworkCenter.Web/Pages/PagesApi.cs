@@ -52,6 +52,7 @@ internal static class PagesApi
         pages.MapGet("/forms", (HttpContext http, PageShell shell) => shell.Render(http, "forms")).RequireAuthorization(DesignerPolicy);
         pages.MapGet("/clues", (HttpContext http, PageShell shell) => shell.Render(http, "clues")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/posters/{key}", (HttpContext http, PageShell shell) => shell.Render(http, "poster")).RequireAuthorization(AccessPolicies.Staff);
+        pages.MapGet("/network", (HttpContext http, PageShell shell) => shell.Render(http, "network")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/tasks", (HttpContext http, PageShell shell) => shell.Render(http, "inbox")).RequireAuthorization(WorkflowsServiceCollectionExtensions.StaffPolicy);
         pages.MapGet("/instances/{id}", (HttpContext http, PageShell shell) => shell.Render(http, "instance")).RequireAuthorization(WorkflowsServiceCollectionExtensions.StaffPolicy);
         return routes;

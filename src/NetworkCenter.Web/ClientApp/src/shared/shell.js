@@ -14,6 +14,7 @@ const links = [
   { href: '/portal', key: 'nav.portal', roles: [ 'liaison' ] },
   { href: '/tasks', key: 'nav.inbox', roles: staffRoles },
   { href: '/clues', key: 'nav.clues', roles: staffRoles },
+  { href: '/network', key: 'nav.network', roles: staffRoles },
   { href: '/designer', key: 'nav.designer', roles: designerRoles },
   { href: '/forms', key: 'nav.forms', roles: designerRoles },
   { href: '/hangfire', key: 'nav.jobs', roles: [ 'system-administrator' ] }
