@@ -16,7 +16,17 @@ public sealed class InboxFacts(BrowserTestServer app)
         using var api = await app.ApiClientAsync();
         var deploy = await api.PostAsync("/api/definitions", new StringContent(Diagrams.DecisionProcess("browser_decision"), Encoding.UTF8, "application/xml"));
         Assert.True(deploy.IsSuccessStatusCode, await deploy.Content.ReadAsStringAsync());
-        var start = await api.PostAsJsonAsync("/api/instances", new { definitionKey = "browser_decision", variables = new { opinion = "初步意见" } });
+        var clue = await api.PostAsJsonAsync("/api/clues", new
+        {
+            sourceKind = "walk-in",
+            kind = "judgment-supervision",
+            court = "县人民法院",
+            caseNumber = "(2026)城民初字第7号",
+            summary = "当事人认为一审判决认定事实错误。",
+        });
+        Assert.True(clue.IsSuccessStatusCode, await clue.Content.ReadAsStringAsync());
+        var clueId = (await clue.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var start = await api.PostAsJsonAsync("/api/instances", new { definitionKey = "browser_decision", variables = new { opinion = "初步意见", clueId } });
         Assert.Equal(HttpStatusCode.Created, start.StatusCode);
         var instanceId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var page = await app.SignedInPageAsync();
@@ -31,6 +41,7 @@ public sealed class InboxFacts(BrowserTestServer app)
         await row.GetByRole(AriaRole.Button, new() { Name = "作出立案决定" }).ClickAsync();
         var opinion = page.GetByLabel("审查意见 / Review opinion");
         await Expect(opinion).ToHaveValueAsync("初步意见");
+        await Expect(page.Locator("#task-clue")).ToContainTextAsync("当事人认为一审判决认定事实错误。");
 
         // The engine does not check form data on completion yet; until it does, the test plays the server's 400 (the
         // problem details shape of NetworkCenter.Workflows.Forms.FormFieldError) to show it lands on the field.

@@ -13,17 +13,14 @@ export function formFileName(formKey) {
   return last.endsWith('.form') ? last : `${last}.form`;
 }
 
-export async function renderTaskForm(container, task) {
+export async function renderTaskForm(container, task, variables) {
   const name = formFileName(task.formKey);
   if (!name) {
     return null;
   }
-  const [ schema, instance ] = await Promise.all([
-    api(`/api/forms/${encodeURIComponent(name)}`),
-    api(`/api/instances/${encodeURIComponent(task.instanceId)}`).catch(() => ({ variables: {} }))
-  ]);
+  const schema = await api(`/api/forms/${encodeURIComponent(name)}`);
   const form = new Form({ container });
-  await form.importSchema(schema, instance.variables || {});
+  await form.importSchema(schema, variables || {});
   return form;
 }
 

@@ -93,8 +93,13 @@ async function open(task) {
       h('dt', {}, t('inbox.due')), h('dd', {}, formatDate(task.due))),
     errors, formHost, complete);
   let form = null;
+  const instance = await api(`/api/instances/${encodeURIComponent(task.instanceId)}`).catch(() => ({ variables: {} }));
+  const clueId = instance.variables?.clueId;
+  if (clueId) {
+    formHost.before(await clueCard(clueId));
+  }
   try {
-    form = await renderTaskForm(formHost, task);
+    form = await renderTaskForm(formHost, task, instance.variables);
     if (!form) {
       formHost.append(h('p', {}, t('inbox.noForm')));
     }
@@ -130,6 +135,21 @@ async function open(task) {
       }
     }
   });
+}
+
+// The clue a procedure works on (its instance's clueId variable), beside the form: what it is about, and its files.
+async function clueCard(clueId) {
+  try {
+    const clue = await api(`/api/clues/${encodeURIComponent(clueId)}`);
+    return h('aside', { id: 'task-clue', class: 'task-clue', 'aria-label': t('inbox.clue') },
+      h('h3', {}, `${t('inbox.clue')} ${clue.registerNumber || ''}`),
+      h('p', {}, [ clue.court, clue.caseNumber ].filter(Boolean).join(' ')),
+      h('p', { class: 'summary' }, clue.summary),
+      clue.attachments.length ? h('ul', {}, clue.attachments.map(a =>
+        h('li', {}, h('a', { href: `/api/clues/${clue.id}/attachments/${a.id}`, download: a.fileName }, a.fileName)))) : '');
+  } catch {
+    return '';
+  }
 }
 
 async function load() {

@@ -1,5 +1,6 @@
 // The pages' English text; the same keys as zh-CN.js (a missing key falls back to Chinese).
 export default {
+  'inbox.clue': 'Clue',
   'nav.network': 'Network',
   'home.network': 'Liaison offices, reporting points, liaisons and staff.',
   'network.title': 'Network',

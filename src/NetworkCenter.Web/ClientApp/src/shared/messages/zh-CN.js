@@ -1,5 +1,6 @@
 // The pages' Chinese text (the default language). Keys are grouped by page; en.js has the same keys.
 export default {
+  'inbox.clue': '线索',
   'nav.network': '联络网络',
   'home.network': '联络室、联络点、联络员和干警名录。',
   'network.title': '联络网络',
