@@ -4,11 +4,13 @@ using NetworkCenter.Supervision.Procedures;
 using NetworkCenter.Web.Apis;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Clues;
+using NetworkCenter.Web.Forms;
 using NetworkCenter.Web.Hosting;
 using NetworkCenter.Web.Http;
 using NetworkCenter.Web.Network;
 using NetworkCenter.Web.Workflows;
 using NetworkCenter.Workflows.Calendar;
+using NetworkCenter.Web.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +25,8 @@ builder.AddNetwork();
 builder.AddClues();
 builder.AddWorkflows();
 builder.Services.AddProcedures();
+builder.AddPages();
+builder.AddForms();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.AddBadRequestProblems();
@@ -40,12 +44,13 @@ app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePageAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealth();
 app.MapOpenApi().AllowAnonymous();
-app.MapLoginPage();
+app.MapPages();
 app.MapAuthApi();
 app.MapAccountsApi();
 app.MapAuditApi();
@@ -54,9 +59,9 @@ app.MapDevMail();
 app.MapWorkflowApis();
 app.MapHolidaysApi();
 app.MapClues();
+app.MapFormsApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
-app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace NetworkCenter.Web.Forms;
+
+/// <summary>
+/// The form-js schemas under workflows/forms. Names are restricted to <c>[a-z0-9-]+.form</c>, so a name can never
+/// leave the folder; writes replace the file atomically and check the caller's ETag, so two editors cannot silently
+/// overwrite each other.
+/// </summary>
+internal sealed partial class FormFiles(IOptions<FormsOptions> options, IWebHostEnvironment environment)
+{
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        // The files are read by people in review; Chinese labels stay readable instead of \u escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public sealed record FormSummary(string Name, long Size, DateTimeOffset Modified);
+
+    public sealed record StoredForm(string Json, string ETag);
+
+    public enum SaveOutcome { Saved, Created, Conflict }
+
+    [GeneratedRegex("^[a-z0-9-]+\\.form$")]
+    public static partial Regex NamePattern();
+
+    public int MaxBytes => options.Value.MaxBytes;
+
+    public string Folder => options.Value.Directory is { Length: > 0 } configured
+        ? Path.GetFullPath(configured, environment.ContentRootPath)
+        : DefaultFolder();
+
+    public IReadOnlyList<FormSummary> List()
+    {
+        var folder = new DirectoryInfo(Folder);
+        return folder.Exists
+            ? [.. folder.EnumerateFiles("*.form").Where(f => NamePattern().IsMatch(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal)
+                .Select(f => new FormSummary(f.Name, f.Length, f.LastWriteTimeUtc))]
+            : [];
+    }
+
+    public async Task<StoredForm?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        var path = PathOf(name);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return new StoredForm(System.Text.Encoding.UTF8.GetString(bytes), ETagOf(bytes));
+    }
+
+    /// <summary>
+    /// Writes the schema, indented. <paramref name="ifMatch"/> must name the current version when the file exists;
+    /// <paramref name="mustBeNew"/> (If-None-Match: *) refuses to replace an existing file.
+    /// </summary>
+    public async Task<(SaveOutcome Outcome, string ETag)> SaveAsync(string name, JsonObject schema, string? ifMatch, bool mustBeNew,
+        CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(schema, Indented);
+        var path = PathOf(name);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var exists = File.Exists(path);
+            if (exists && (mustBeNew || (ifMatch is not null && ifMatch != ETagOf(await File.ReadAllBytesAsync(path, cancellationToken)))))
+            {
+                return (SaveOutcome.Conflict, "");
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + $".{Guid.NewGuid():N}.tmp";
+            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+            return (exists ? SaveOutcome.Saved : SaveOutcome.Created, ETagOf(bytes));
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private string PathOf(string name) =>
+        NamePattern().IsMatch(name) ? Path.Combine(Folder, name) : throw new ArgumentException("Not a form file name.", nameof(name));
+
+    private static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+
+    private string DefaultFolder()
+    {
+        var repository = Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "workflows"));
+        return Directory.Exists(repository)
+            ? Path.Combine(repository, "forms")
+            : Path.Combine(AppContext.BaseDirectory, "workflows", "forms");
+    }
+}

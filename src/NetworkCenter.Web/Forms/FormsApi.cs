@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkCenter.Supervision.Accounts;
+
+namespace NetworkCenter.Web.Forms;
+
+/// <summary>The task forms for the form editor and the task inbox: anyone signed in reads, supervisors write.</summary>
+internal static class FormsApi
+{
+    public const string EditorPolicy = "form-editor";
+
+    public static WebApplicationBuilder AddForms(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FormsOptions>().Bind(builder.Configuration.GetSection(FormsOptions.Section));
+        builder.Services.AddSingleton<FormFiles>();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(EditorPolicy, policy => policy.RequireRole(Roles.Supervisor));
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapFormsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/forms").WithTags("Forms");
+        api.MapGet("/", (FormFiles files) => TypedResults.Ok(files.List()));
+        api.MapGet("/{name}", ReadAsync);
+        api.MapPut("/{name}", SaveAsync).RequireAuthorization(EditorPolicy);
+        return api;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReadAsync(
+        string name, FormFiles files, HttpContext http, CancellationToken cancellationToken)
+    {
+        var form = FormFiles.NamePattern().IsMatch(name) ? await files.ReadAsync(name, cancellationToken) : null;
+        if (form is null)
+        {
+            return Problem(404, $"No form named {name}.");
+        }
+        http.Response.Headers.ETag = form.ETag;
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(form.Json), "application/json");
+    }
+
+    private static async Task<IResult> SaveAsync(string name, FormFiles files, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!FormFiles.NamePattern().IsMatch(name))
+        {
+            return Problem(400, "A form file name has only lower-case letters, digits and hyphens, and ends in .form.");
+        }
+        if (http.Request.ContentLength > files.MaxBytes)
+        {
+            return Problem(413, $"A form file is at most {files.MaxBytes} bytes.");
+        }
+        using var buffer = new MemoryStream();
+        var read = new byte[16 * 1024];
+        int count;
+        while ((count = await http.Request.Body.ReadAsync(read, cancellationToken)) > 0)
+        {
+            buffer.Write(read, 0, count);
+            if (buffer.Length > files.MaxBytes)
+            {
+                return Problem(413, $"A form file is at most {files.MaxBytes} bytes.");
+            }
+        }
+        JsonObject? schema;
+        try
+        {
+            schema = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject;
+        }
+        catch (JsonException e)
+        {
+            return Problem(400, $"The form is not valid JSON: {e.Message}");
+        }
+        if (schema is null || schema["components"] is not JsonArray)
+        {
+            return Problem(400, "A form is a form-js schema: a JSON object with a components array.");
+        }
+        var ifMatch = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
+        var mustBeNew = http.Request.Headers.IfNoneMatch.ToString() == "*";
+        var (outcome, etag) = await files.SaveAsync(name, schema, ifMatch, mustBeNew, cancellationToken);
+        if (outcome == FormFiles.SaveOutcome.Conflict)
+        {
+            return Problem(412, "The form changed since you opened it; open it again before saving.");
+        }
+        http.Response.Headers.ETag = etag;
+        var summary = files.List().First(f => f.Name == name);
+        return outcome == FormFiles.SaveOutcome.Created ? TypedResults.Created($"/api/forms/{name}", summary) : TypedResults.Ok(summary);
+    }
+
+    private static ProblemHttpResult Problem(int status, string title) => TypedResults.Problem(statusCode: status, title: title);
+}
