@@ -1,29 +1,26 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Web.Auth;
 
 namespace NetworkCenter.Web.Forms;
 
-/// <summary>The task forms for the form editor and the task inbox: anyone signed in reads, supervisors write.</summary>
+/// <summary>The task forms for the form editor and the task inbox: anyone signed in reads; those who deploy procedures (supervisors, system administrators) write.</summary>
 internal static class FormsApi
 {
-    public const string EditorPolicy = "form-editor";
-
     public static WebApplicationBuilder AddForms(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<FormsOptions>().Bind(builder.Configuration.GetSection(FormsOptions.Section));
         builder.Services.AddSingleton<FormFiles>();
-        builder.Services.AddAuthorizationBuilder().AddPolicy(EditorPolicy, policy => policy.RequireRole(Roles.Supervisor));
         return builder;
     }
 
     public static RouteGroupBuilder MapFormsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/forms").WithTags("Forms");
-        api.MapGet("/", (FormFiles files) => TypedResults.Ok(files.List()));
-        api.MapGet("/{name}", ReadAsync);
-        api.MapPut("/{name}", SaveAsync).RequireAuthorization(EditorPolicy);
+        api.MapGet("/", (FormFiles files) => TypedResults.Ok(files.List())).RequireAuthorization(AccessPolicies.SignedIn);
+        api.MapGet("/{name}", ReadAsync).RequireAuthorization(AccessPolicies.SignedIn);
+        api.MapPut("/{name}", SaveAsync).RequireAuthorization(AccessPolicies.Deployer);
         return api;
     }
 
