@@ -6,6 +6,7 @@ using NetworkCenter.Web.Clues;
 using NetworkCenter.Web.Hosting;
 using NetworkCenter.Web.Http;
 using NetworkCenter.Web.Network;
+using NetworkCenter.Workflows.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddStructuredLogging();
 builder.AddClock();
 builder.AddDatabase();
 builder.AddScheduling();
+builder.Services.AddLegalCalendar(builder.Configuration);
 builder.Services.AddMail(builder.Configuration, useSinkWhenUnconfigured: builder.Environment.IsDevelopment());
 builder.AddAuth();
 builder.AddNetwork();
@@ -24,11 +26,13 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-if (!await app.PrepareDatabaseAsync())
+if (!await app.PrepareAsync())
 {
     return 1;
 }
 await app.SeedAsync();
+
+app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -44,6 +48,7 @@ app.MapAuditApi();
 app.MapNetworkApi();
 app.MapDevMail();
 app.MapClues();
+app.MapHolidaysApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 app.MapGet("/", () => Results.Redirect("/hangfire")).ExcludeFromDescription();

@@ -19,7 +19,8 @@ public static class PostgresTestCluster
     public static async Task<string> CreateDatabaseAsync(string hint)
     {
         var cluster = await GetAsync();
-        var name = $"t_{new string([.. hint.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30)])}_{Guid.NewGuid():N}"[..48];
+        // PostgreSQL identifiers stop at 63 bytes: a short readable hint plus a unique suffix.
+        var name = $"t_{new string([.. hint.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30)])}_{Guid.NewGuid():N}";
         await using var connection = new NpgsqlConnection(cluster.ConnectionString());
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"create database {name}", connection);

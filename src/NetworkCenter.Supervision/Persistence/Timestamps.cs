@@ -3,8 +3,8 @@ namespace NetworkCenter.Supervision.Persistence;
 internal static class Timestamps
 {
     /// <summary>
-    /// Now, at offset zero: Npgsql writes a timestamptz only from a UTC <see cref="DateTimeOffset"/>, and a manual clock
-    /// may keep the offset it was started with.
+    /// Now, at offset zero: Npgsql writes a timestamptz only from a UTC <see cref="DateTimeOffset"/>, and nothing but
+    /// convention makes every <see cref="TimeProvider"/> return one.
     /// </summary>
     public static DateTimeOffset UtcNow(this TimeProvider clock) => clock.GetUtcNow().ToUniversalTime();
 

@@ -6,6 +6,8 @@ using NetworkCenter.Testing;
 
 namespace NetworkCenter.Supervision.Tests.Clues;
 
+/// <summary>Runs after the parallel classes, so the 200 registrations do not compete with them for the test cluster's connections.</summary>
+[Collection(Intake.HangfireAloneCollection.Name)]
 public sealed class RegisterNumberFacts(RegisterNumberFacts.RegisterNumberSmallPoolApp app) : IClassFixture<RegisterNumberFacts.RegisterNumberSmallPoolApp>
 {
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using NetworkCenter.Supervision.Accounts;
@@ -9,23 +10,37 @@ using NetworkCenter.Web.Auth;
 namespace NetworkCenter.Supervision.Tests.Network;
 
 /// <summary>
-/// Each role against each endpoint of the network, accounts and sign-in areas, built from the app's own endpoint
-/// table and <see cref="AccessPolicies"/>: an endpoint without a policy from the table fails the first test, and the
-/// second checks that the policy admits exactly the roles the table says.
+/// Each role against each API endpoint, built from the app's own endpoint table and <see cref="AccessPolicies"/>: an
+/// endpoint without a policy from the table fails the first test, and the second checks that the policy admits
+/// exactly the roles the table says.
 /// </summary>
-public sealed class AccessMatrixFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
+public sealed partial class AccessMatrixFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
-    /// <summary>The areas this matrix covers; other areas bring their own.</summary>
-    private static readonly string[] Areas = ["/api/network", "/api/me", "/api/accounts", "/api/auth", "/api/audit"];
+    /// <summary>
+    /// Areas that authorise with inline role lists and test their own roles (HolidaysApiFacts); naming a policy of
+    /// <see cref="AccessPolicies"/> brings them under this matrix. Any other area must use the table.
+    /// </summary>
+    private static readonly string[] InlineAuthorisedAreas = ["/api/holidays", "/api/calendar"];
+
+    /// <summary>The network's own areas, where nothing is ever deleted.</summary>
+    private static readonly string[] NetworkAreas = ["/api/network", "/api/me", "/api/accounts"];
 
     private const long UnknownId = 987_654_321;
 
     private sealed record Endpoint(string Method, string Route, IReadOnlyList<string> Policies)
     {
-        public string Path => Route.Replace("{id:long}", UnknownId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        /// <summary>The route with every parameter filled in with a value that fits its constraint but names nothing.</summary>
+        public string Path => RouteParameter().Replace(Route, match => match.Groups["constraint"].Value switch
+        {
+            "guid" => Guid.Empty.ToString(),
+            _ => UnknownId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
         public override string ToString() => $"{Method} {Route}";
     }
+
+    [GeneratedRegex(@"\{\*?\*?(?<name>\w+)(:(?<constraint>\w+)[^}]*)?\}")]
+    private static partial Regex RouteParameter();
 
     public static TheoryData<string> AllRoles => [.. Roles.Staff, Roles.Liaison];
 
@@ -70,28 +85,49 @@ public sealed class AccessMatrixFacts(NetworkCenterApp app) : IClassFixture<Netw
         Assert.Empty(mismatches);
     }
 
+    /// <summary>The matrix as the issue states it, pinned here so that a change to the table is a deliberate one.</summary>
     [Fact]
-    public void OnlyClueAndSystemAdministrators_WriteTheNetwork_AndOnlySystemAdministrators_ManageStaff()
+    public void PolicyTable_IsTheAgreedMatrix()
     {
+        string[] staff = [.. Roles.Staff];
+        Assert.Null(AccessPolicies.RolesByPolicy[AccessPolicies.SignedIn]);
+        Assert.Equal(staff, AccessPolicies.RolesByPolicy[AccessPolicies.Staff]);
+        Assert.Equal([.. staff, Roles.Liaison], AccessPolicies.RolesByPolicy[AccessPolicies.StaffOrOwnLiaison]);
         Assert.Equal([Roles.ClueAdministrator, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.NetworkWriter]);
         Assert.Equal([Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.SystemAdministrator]);
-        Assert.All(CoveredEndpoints().Where(e => e.Route.StartsWith("/api/network/staff", StringComparison.Ordinal) && e.Method != "GET"),
+        Assert.Equal([Roles.Liaison], AccessPolicies.RolesByPolicy[AccessPolicies.Liaison]);
+    }
+
+    [Fact]
+    public void OnlyClueAndSystemAdministrators_WriteTheNetwork_AndOnlySystemAdministrators_ManageStaffAndAccounts()
+    {
+        var endpoints = CoveredEndpoints();
+
+        Assert.All(endpoints.Where(e => e.Method != "GET" && (e.Route.StartsWith("/api/network/staff", StringComparison.Ordinal) ||
+                e.Route.StartsWith("/api/accounts", StringComparison.Ordinal))),
             endpoint => Assert.Equal([AccessPolicies.SystemAdministrator], endpoint.Policies));
-        Assert.All(CoveredEndpoints().Where(e => e.Method is "POST" or "PUT" && (e.Route.StartsWith("/api/network/offices", StringComparison.Ordinal) ||
+        Assert.All(endpoints.Where(e => e.Method != "GET" && (e.Route.StartsWith("/api/network/offices", StringComparison.Ordinal) ||
                 e.Route.StartsWith("/api/network/liaisons", StringComparison.Ordinal))),
             endpoint => Assert.Equal([AccessPolicies.NetworkWriter], endpoint.Policies));
+        Assert.All(endpoints.Where(e => e.Route.StartsWith("/api/me/liaison", StringComparison.Ordinal)),
+            endpoint => Assert.Equal([AccessPolicies.Liaison], endpoint.Policies));
+        Assert.All(endpoints.Where(e => e.Route.StartsWith("/api/network", StringComparison.Ordinal) && e.Method == "GET" &&
+                e.Route != "/api/network/liaisons/{id:long}"),
+            endpoint => Assert.Equal([AccessPolicies.Staff], endpoint.Policies));
     }
 
     [Fact]
     public void NoEndpoint_DeletesRows()
     {
-        Assert.DoesNotContain(CoveredEndpoints(), endpoint => endpoint.Method == "DELETE");
+        Assert.DoesNotContain(CoveredEndpoints(), endpoint =>
+            endpoint.Method == "DELETE" && NetworkAreas.Any(area => endpoint.Route.StartsWith(area, StringComparison.Ordinal)));
     }
 
     private List<Endpoint> CoveredEndpoints() =>
     [
         .. app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } route && Areas.Any(area => route.StartsWith(area, StringComparison.Ordinal)))
+            .Where(e => e.RoutePattern.RawText is { } route && route.StartsWith("/api/", StringComparison.Ordinal) &&
+                !InlineAuthorisedAreas.Any(area => route.StartsWith(area, StringComparison.Ordinal)))
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new Endpoint(
                 method,
