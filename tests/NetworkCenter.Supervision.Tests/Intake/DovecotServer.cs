@@ -36,7 +36,9 @@ public sealed class DovecotServer : IAsyncDisposable
         {
             throw new InvalidOperationException("dovecot is not installed: apt-get install dovecot-imapd (listed in .ci/apt-packages).");
         }
+        StopAbandoned();
         var folder = Directory.CreateTempSubdirectory("nc-dovecot-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var mail = Directory.CreateDirectory(Path.Combine(folder, "mail")).FullName;
         var root = await RunAsync("id", "-u") == "0";
         // Mail runs as dovecot's own user when we are root (dovecot refuses uid 0), so the mail folder must be writable by it.
@@ -154,6 +156,46 @@ public sealed class DovecotServer : IAsyncDisposable
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>Dovecots left by test processes that were killed before disposing them: stopped (SIGTERM) and deleted.</summary>
+    private static void StopAbandoned()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "nc-dovecot-*"))
+        {
+            if (File.Exists(Path.Combine(folder, "owner.pid")) && int.TryParse(File.ReadAllText(Path.Combine(folder, "owner.pid")), out var owner) && IsAlive(owner))
+            {
+                continue;
+            }
+            if (File.Exists(Path.Combine(folder, "run", "master.pid")) && int.TryParse(File.ReadAllText(Path.Combine(folder, "run", "master.pid")).Trim(), out var master) && IsAlive(master))
+            {
+                using var process = Process.GetProcessById(master);
+                if (process.ProcessName == "dovecot")
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -13,8 +13,11 @@ namespace NetworkCenter.Supervision.Tests.Intake;
 
 /// <summary>
 /// Against a real dovecot on loopback. The tests of this class share one mailbox and run one after another, so each
-/// asserts on the messages it delivered itself.
+/// asserts on the messages it delivered itself. The class runs alone: Hangfire keeps its job activator in static state,
+/// so with several hosts in one process a worker may build the job from another test's container (HangfireIO/Hangfire
+/// #2151), where the intake is off.
 /// </summary>
+[Collection(HangfireAloneCollection.Name)]
 public sealed class ImapIntakeFacts(ImapIntakeApp app) : IClassFixture<ImapIntakeApp>
 {
     [Fact]
@@ -200,4 +203,14 @@ public sealed class ImapIntakeFacts(ImapIntakeApp app) : IClassFixture<ImapIntak
         ContentTransferEncoding = ContentEncoding.Base64,
         FileName = name,
     };
+}
+
+/// <summary>
+/// Test classes that must not share the process with other hosts while they run (Hangfire activating jobs from their
+/// own host, load tests): run after the parallel ones, one by one.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HangfireAloneCollection
+{
+    public const string Name = "Hangfire jobs activated from this host";
 }
