@@ -8,7 +8,7 @@ public static class Eventually
 {
     public static async Task<T> ReturnsAsync<T>(Func<Task<T?>> probe, string description, TimeSpan? timeout = null)
     {
-        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var value = await probe();

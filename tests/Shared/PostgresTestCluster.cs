@@ -19,9 +19,8 @@ public static class PostgresTestCluster
     public static async Task<string> CreateDatabaseAsync(string hint)
     {
         var cluster = await GetAsync();
+        // PostgreSQL identifiers stop at 63 bytes: a short readable hint plus a unique suffix.
         var name = $"t_{new string([.. hint.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30)])}_{Guid.NewGuid():N}";
-        // Short hints (a fixture class named EngineApp) make a name under 48 characters.
-        name = name[..Math.Min(name.Length, 48)];
         await using var connection = new NpgsqlConnection(cluster.ConnectionString());
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"create database {name}", connection);

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NetworkCenter.Supervision.Documents;
+using NetworkCenter.Supervision.Mail.Outbox;
 using NetworkCenter.Supervision.Mail.Sink;
+using NetworkCenter.Supervision.Mail.Templates;
 
 namespace NetworkCenter.Supervision.Mail;
 
@@ -16,6 +19,12 @@ public static class MailServiceCollectionExtensions
     {
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         services.TryAddSingleton<IMailSender, MailSender>();
+        services.AddOptions<TemplateDirectoryOptions>().Bind(configuration.GetSection(TemplateDirectoryOptions.Section));
+        services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.Section));
+        services.TryAddSingleton<MailTemplates>();
+        services.TryAddSingleton<LetterRenderer>();
+        services.TryAddSingleton<MailOutbox>();
+        services.TryAddTransient<MailDelivery>();
         var configured = !string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:Host"]);
         if (useSinkWhenUnconfigured && !configured)
         {

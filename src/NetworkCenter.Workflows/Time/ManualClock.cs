@@ -7,7 +7,8 @@ namespace NetworkCenter.Workflows.Time;
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
-    private DateTimeOffset _now = start;
+    // Kept in UTC: GetUtcNow promises it, and Npgsql writes only UTC offsets to timestamptz.
+    private DateTimeOffset _now = start.ToUniversalTime();
 
     public ManualClock() : this(DateTimeOffset.UtcNow)
     {

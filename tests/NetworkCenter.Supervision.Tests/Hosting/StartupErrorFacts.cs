@@ -25,7 +25,18 @@ public sealed class StartupErrorFacts
         Assert.DoesNotContain("   at ", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunServiceAsync(string connectionString)
+    [Fact]
+    public async Task Start_RefusesManualClock_InProduction()
+    {
+        var (exitCode, output) = await RunServiceAsync("Host=127.0.0.1;Port=1;Database=nc;Username=nc", "Production", ("Clock__Mode", "Manual"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Clock:Mode=Manual is refused in Production", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunServiceAsync(
+        string connectionString, string environment = "Development", params (string Name, string Value)[] settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,7 +46,11 @@ public sealed class StartupErrorFacts
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NetworkCenter.Web.dll"));
         start.Environment["ConnectionStrings__NetworkCenter"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
