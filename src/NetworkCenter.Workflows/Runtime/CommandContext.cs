@@ -10,7 +10,7 @@ namespace NetworkCenter.Workflows.Runtime;
 /// One command's transaction: the connection, the time the command happens at, who asked, the instances it loaded
 /// (saved before commit), its journal lines and the Hangfire dispatches that may only happen after commit.
 /// </summary>
-internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, string? user)
+internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, string? user, TimeSpan timerHorizon)
 {
     private readonly List<JournalLine> _journal = [];
     private readonly Dictionary<Guid, InstanceState> _instances = [];
@@ -46,6 +46,20 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
         _journal.Add(new JournalLine(instanceId, Now, kind, elementId, user ?? User, data?.ToJsonString()));
 
     public void AfterCommit(Dispatch dispatch) => Dispatches.Add(dispatch);
+
+    /// <summary>
+    /// Hands a timer written now to Hangfire after commit when it is due within the horizon, and returns the value of
+    /// its <c>handed_over_at</c>: null leaves it to <see cref="TimerHandOver"/>, which hands it over when its time nears.
+    /// </summary>
+    public DateTimeOffset? HandOverTimer(Guid timerId, DateTimeOffset due)
+    {
+        if (due > Now + timerHorizon)
+        {
+            return null;
+        }
+        AfterCommit(Dispatch.Timer(timerId, due));
+        return Now;
+    }
 
     public Task<int> ExecuteAsync(string sql, object? parameters = null) => Connection.ExecuteAsync(sql, parameters, Transaction);
 

@@ -43,13 +43,13 @@ internal sealed class Waits(CommandContext context, InstanceState instance)
     public async Task<Guid> CreateTimerAsync(Execution execution, string elementId, string kind, DateTimeOffset due, string? cycle)
     {
         var id = Guid.CreateVersion7();
+        var handedOver = context.HandOverTimer(id, due);
         await context.ExecuteAsync(
             """
-            insert into engine.timers (id, instance_id, execution_id, element_id, kind, due_at, cycle, status, created_at)
-            values (@id, @instance, @execution, @elementId, @kind, @due, @cycle, 'pending', @now)
+            insert into engine.timers (id, instance_id, execution_id, element_id, kind, due_at, cycle, status, created_at, handed_over_at)
+            values (@id, @instance, @execution, @elementId, @kind, @due, @cycle, 'pending', @now, @handedOver)
             """,
-            new { id, instance = instance.Id, execution = execution.Id, elementId, kind, due, cycle, now = context.Now });
-        context.AfterCommit(Dispatch.Timer(id, due));
+            new { id, instance = instance.Id, execution = execution.Id, elementId, kind, due, cycle, now = context.Now, handedOver });
         return id;
     }
 
