@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using NetworkCenter.Workflows.Persistence;
@@ -68,30 +69,39 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
         Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
 
+    /// <summary>Writes what the command changed of its instances, and its journal, in one round trip.</summary>
     public async Task FlushAsync()
     {
+        var sql = new StringBuilder();
+        var parameters = new DynamicParameters();
+        var n = 0;
         foreach (var state in _instances.Values)
         {
-            await InstanceStore.SaveAsync(Connection, Transaction, state);
+            InstanceStore.AppendSave(sql, parameters, state, n++);
         }
         if (_journal.Count > 0)
         {
-            await Connection.ExecuteAsync(
+            sql.Append(
                 """
                 insert into engine.journal (instance_id, at, kind, element_id, user_id, data)
-                select * from unnest(@instances, @ats, @kinds, @elements, @users, @datas::jsonb[])
-                """,
-                new
-                {
-                    instances = _journal.Select(j => j.InstanceId).ToArray(),
-                    ats = _journal.Select(j => j.At).ToArray(),
-                    kinds = _journal.Select(j => j.Kind).ToArray(),
-                    elements = _journal.Select(j => j.ElementId).ToArray(),
-                    users = _journal.Select(j => j.User).ToArray(),
-                    datas = _journal.Select(j => j.Data).ToArray(),
-                }, Transaction);
-            _journal.Clear();
+                select * from unnest(@journalInstances, @journalAts, @journalKinds, @journalElements, @journalUsers, @journalDatas::jsonb[]);
+                """);
+            parameters.Add("journalInstances", _journal.Select(j => j.InstanceId).ToArray());
+            parameters.Add("journalAts", _journal.Select(j => j.At).ToArray());
+            parameters.Add("journalKinds", _journal.Select(j => j.Kind).ToArray());
+            parameters.Add("journalElements", _journal.Select(j => j.ElementId).ToArray());
+            parameters.Add("journalUsers", _journal.Select(j => j.User).ToArray());
+            parameters.Add("journalDatas", _journal.Select(j => j.Data).ToArray());
         }
+        if (sql.Length > 0)
+        {
+            await Connection.ExecuteAsync(sql.ToString(), parameters, Transaction);
+        }
+        foreach (var state in _instances.Values)
+        {
+            InstanceStore.Saved(state);
+        }
+        _journal.Clear();
     }
 
     private sealed record JournalLine(Guid InstanceId, DateTimeOffset At, string Kind, string? ElementId, string? User, string? Data);
