@@ -44,10 +44,10 @@ internal sealed class TimerHandOver(NpgsqlDataSource dataSource, TimeProvider cl
             where t.id = d.id
             returning t.id, t.due_at
             """, new { now, until = now + options.Value.TimerHorizon, batch = Batch })).ToList();
-        foreach (var (id, due) in rows)
-        {
-            scheduler.Dispatch(Dispatch.Timer(id, new DateTimeOffset(due, TimeSpan.Zero)));
-        }
+        // Each Hangfire job is its own small transaction, mostly waiting on the database: a burst of thousands of
+        // timers entering the horizon together is handed over several at a time.
+        Parallel.ForEach(rows, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            row => scheduler.Dispatch(Dispatch.Timer(row.Id, new DateTimeOffset(row.Due, TimeSpan.Zero))));
         return rows.Count;
     }
 }
