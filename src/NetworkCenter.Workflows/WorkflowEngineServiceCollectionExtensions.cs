@@ -6,6 +6,7 @@ using NetworkCenter.Workflows.Deployment;
 using NetworkCenter.Workflows.Incidents;
 using NetworkCenter.Workflows.Instances;
 using NetworkCenter.Workflows.Messages;
+using NetworkCenter.Workflows.Model;
 using NetworkCenter.Workflows.Runtime;
 using NetworkCenter.Workflows.Scheduling;
 using NetworkCenter.Workflows.Tasks;
@@ -24,6 +25,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section))
             .Validate(o => o.TimerHorizon >= TimeSpan.FromMinutes(1), "Workflows:TimerHorizon must be at least one minute.")
             .ValidateOnStart();
+        services.AddWorkflowDefinitions();
+        services.TryAddSingleton<ModelReader>();
         services.TryAddSingleton<ExpressionRunner>();
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<RuntimeServices>();

@@ -16,6 +16,8 @@ public static class AuthServiceCollectionExtensions
             .AddCookie(options =>
             {
                 options.Cookie.Name = "nc.session";
+                // Sessions follow the real clock: advancing the manual clock by days must not sign everyone out.
+                options.TimeProvider = TimeProvider.System;
                 options.Cookie.HttpOnly = true;
                 // Strict same-site cookies keep other sites from driving the JSON API with a user's session.
                 options.Cookie.SameSite = SameSiteMode.Strict;

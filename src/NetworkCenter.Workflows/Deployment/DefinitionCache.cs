@@ -18,7 +18,7 @@ internal sealed class DefinitionCache
         }
         var row = await connection.QuerySingleAsync<(string Key, string Xml)>(
             "select key, xml from engine.definitions where id = @definitionId", new { definitionId });
-        model = ModelReader.Read(row.Xml, topics: null).Processes.Single(p => p.Id == row.Key);
+        model = ModelReader.Parse(row.Xml).Processes.Single(p => p.Id == row.Key);
         _models[definitionId] = model;
         return model;
     }

@@ -20,11 +20,11 @@ public sealed class DefinitionRejectedException(IReadOnlyList<DefinitionProblem>
 /// Deploys a BPMN file: validates all of it first, then, per process, stores version n+1 unless the latest version
 /// has the same content, and replaces the previous version's start timers and message start subscriptions.
 /// </summary>
-internal sealed class Deployer(CommandRunner commands, DefinitionCache cache, HandlerTopics topics)
+internal sealed class Deployer(CommandRunner commands, DefinitionCache cache, HandlerTopics topics, ModelReader reader)
 {
     public async Task<IReadOnlyList<DeployedDefinition>> DeployAsync(string xml, string? user, CancellationToken cancellationToken)
     {
-        var parsed = ModelReader.Read(xml, topics.Known());
+        var parsed = reader.Validate(xml, topics.Known());
         var processes = parsed.ExecutableProcesses.ToList();
         if (processes.Count == 0 && parsed.IsValid)
         {

@@ -1,30 +1,13 @@
 using NetworkCenter.Workflows.Model;
 using NetworkCenter.Workflows.Model.Parsing;
+using NetworkCenter.Workflows.Model.Validation;
 
 namespace NetworkCenter.Workflows.Deployment;
 
-/// <summary>Parses and validates a BPMN file; with <c>topics</c> null the handler check is skipped (already deployed).</summary>
-internal static class ModelReader
+/// <summary>Parses a stored definition (already validated when deployed) or parses and validates an upload.</summary>
+internal sealed class ModelReader(DefinitionValidator validator)
 {
-    public static BpmnDefinitions Read(string xml, IReadOnlySet<string>? topics)
-    {
-        var parsed = BpmnParser.Parse(xml);
-        if (topics is null)
-        {
-            return parsed;
-        }
-        var problems = parsed.Problems.ToList();
-        foreach (var process in parsed.Processes)
-        {
-            foreach (var node in process.Elements.Values)
-            {
-                var topic = node switch { ExternalWorkActivity a => a.Topic, EndEvent e => e.Topic, _ => null };
-                if (topic is not null && !topics.Contains(topic))
-                {
-                    problems.Add(new DefinitionProblem(node.Id, $"no service-task handler serves topic '{topic}'"));
-                }
-            }
-        }
-        return parsed with { Problems = problems };
-    }
+    public static BpmnDefinitions Parse(string xml) => BpmnParser.Parse(xml);
+
+    public BpmnDefinitions Validate(string xml, IReadOnlySet<string> topics) => validator.ParseAndValidate(xml, topics);
 }

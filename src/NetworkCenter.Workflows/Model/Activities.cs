@@ -63,6 +63,12 @@ public abstract record ExternalWorkActivity : Activity
 
     /// <summary><c>camunda:type</c>; the only supported value is <c>external</c>.</summary>
     public string? ImplementationType { get; init; }
+
+    /// <summary>
+    /// <c>camunda:failedJobRetryTimeCycle</c> (e.g. <c>R5/PT5M</c>: five retries five minutes apart), or null for the
+    /// engine's default back-off.
+    /// </summary>
+    public string? RetryTimeCycle { get; init; }
 }
 
 public sealed record ServiceTask : ExternalWorkActivity

@@ -33,8 +33,21 @@ public sealed record ProcessDefinitionModel
 
     public IReadOnlyDictionary<string, ErrorDefinition> Errors { get; init; } = new Dictionary<string, ErrorDefinition>();
 
+    /// <summary>Elements the parser refused (already reported), so the validator does not report flows to them again.</summary>
+    public IReadOnlySet<string> RefusedElementIds { get; init; } = new HashSet<string>();
+
     /// <summary>Direct children of the process, in document order.</summary>
     public IReadOnlyList<string> ChildIds { get; init; } = [];
+
+    /// <summary>The none start event that <c>POST /api/instances</c> starts from, if the process has one.</summary>
+    public StartEvent? NoneStartEvent => StartEvents.FirstOrDefault(s => s.Definition is null);
+
+    /// <summary>Timer start events, scheduled on deploy and replaced on redeploy.</summary>
+    public IEnumerable<StartEvent> TimerStartEvents => StartEvents.Where(s => s.Timer is not null);
+
+    /// <summary>The message start event that a message of <paramref name="messageName"/> starts, if any.</summary>
+    public StartEvent? MessageStartEvent(string messageName) =>
+        StartEvents.FirstOrDefault(s => s.Message?.MessageName == messageName);
 
     public T Get<T>(string elementId) where T : FlowNode => (T)Elements[elementId];
 

@@ -29,7 +29,8 @@ internal enum ExecutionState
 /// <summary>One node of an instance's execution tree; mutable, and only ever touched inside one command.</summary>
 internal sealed class Execution
 {
-    public required Guid Id { get; init; }
+    /// <summary>Renewed each time the token enters an element, so rows left by an earlier element never match it again.</summary>
+    public required Guid Id { get; set; }
     public Guid? ParentId { get; set; }
     public string? ElementId { get; set; }
     public ExecutionKind Kind { get; set; }

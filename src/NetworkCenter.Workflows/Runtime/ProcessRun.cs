@@ -58,6 +58,7 @@ internal sealed partial class ProcessRun(CommandContext context, InstanceState i
         {
             return;
         }
+        Renew(execution);
         execution.ElementId = node.Id;
         execution.State = ExecutionState.Active;
         Context.Journal(Instance.Id, "element-entered", node.Id, new JsonObject { ["kind"] = node.Kind });
@@ -89,6 +90,17 @@ internal sealed partial class ProcessRun(CommandContext context, InstanceState i
         {
             await RaiseIncidentAsync(execution, node.Id, e.Message, jobId: null);
         }
+    }
+
+    /// <summary>A new identity for an execution entering an element (an activity instance, in Camunda's terms).</summary>
+    private void Renew(Execution execution)
+    {
+        var renewed = Guid.CreateVersion7();
+        foreach (var child in Instance.ChildrenOf(execution).ToList())
+        {
+            child.ParentId = renewed;
+        }
+        execution.Id = renewed;
     }
 
     /// <summary>The element is done: its waits go, and the token moves on along its outgoing flows.</summary>

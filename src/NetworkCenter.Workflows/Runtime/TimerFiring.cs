@@ -55,6 +55,10 @@ internal sealed class TimerFiring(CommandRunner commands, RuntimeServices runtim
             {
                 return;
             }
+            if (!Waits(run, execution, timer.ElementId))
+            {
+                return;
+            }
             context.Journal(run.Instance.Id, "timer-fired", timer.ElementId, new JsonObject { ["due"] = due });
             await TriggerEventAsync(run, execution, timer.ElementId);
             await run.RunAsync();
@@ -72,6 +76,15 @@ internal sealed class TimerFiring(CommandRunner commands, RuntimeServices runtim
         }
         await context.ExecuteAsync("update engine.timers set status = 'fired' where id = @id", new { id = timer.Id });
     }
+
+    /// <summary>Whether the execution still rests where an event of <paramref name="elementId"/> can reach it.</summary>
+    public static bool Waits(ProcessRun run, Execution execution, string elementId) => run.Model.Elements[elementId] switch
+    {
+        BoundaryEvent boundary => execution.ElementId == boundary.AttachedToId,
+        _ when execution.ElementId == elementId => true,
+        var node => execution.ElementId is { } at && run.Model.Elements[at] is EventBasedGateway
+            && run.Model.OutgoingFlows(at).Any(f => f.TargetId == node.Id),
+    };
 
     /// <summary>A timer or message of an element happened to the execution that waits on it.</summary>
     public static async Task TriggerEventAsync(ProcessRun run, Execution execution, string elementId)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NetworkCenter.Workflows.Expressions;
 
 namespace NetworkCenter.Workflows.Runtime;
 
@@ -9,6 +10,9 @@ namespace NetworkCenter.Workflows.Runtime;
 /// </summary>
 internal sealed class VariableScope(InstanceState instance, Execution? execution)
 {
+    /// <summary>What scripts read through <c>execution</c>.</summary>
+    public ExecutionInfo Info => new(instance.Id.ToString(), instance.BusinessKey, execution?.ElementId);
+
     private IEnumerable<JsonObject> Chain()
     {
         for (var current = execution; current is not null; current = current.ParentId is { } parent ? instance.Find(parent) : null)
@@ -75,11 +79,17 @@ internal sealed class VariableScope(InstanceState instance, Execution? execution
             JsonValueKind.String => v.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => v.TryGetValue<long>(out var l) ? l : v.GetValue<double>(),
+            JsonValueKind.Number => Number(v.ToJsonString()),
             _ => null,
         },
         _ => null,
     };
+
+    // A JsonValue may wrap an int, a long or a double; its JSON text is the one form they share.
+    private static object Number(string json) =>
+        long.TryParse(json, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var l)
+            ? l
+            : double.Parse(json, System.Globalization.CultureInfo.InvariantCulture);
 
     public static JsonNode? FromClr(object? value) => value switch
     {

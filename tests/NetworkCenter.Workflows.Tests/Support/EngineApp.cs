@@ -12,7 +12,8 @@ namespace NetworkCenter.Workflows.Tests.Support;
 /// </summary>
 public class EngineApp : NetworkCenterApp
 {
-    private readonly string _workflows = Directory.CreateTempSubdirectory("nc-workflows-").FullName;
+    // An empty folder beside the tests: nothing of the repository's workflows is deployed unless a test asks.
+    private readonly string _workflows = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "no-workflows")).FullName;
 
     public TestHandlerLog Handlers { get; } = new();
 
@@ -29,18 +30,5 @@ public class EngineApp : NetworkCenterApp
             services.AddScoped<IServiceTaskHandler, FlakyHandler>();
             services.AddScoped<IServiceTaskHandler, RejectingHandler>();
         });
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
-        try
-        {
-            Directory.Delete(_workflows, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -39,19 +39,23 @@ public sealed class SmtpSink(SmtpSinkMailbox mailbox, TimeProvider clock, ILogge
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping is null || _running is null)
+        // The host can be stopped twice, even at once (a test fixture disposed synchronously and asynchronously):
+        // only the first call stops the server.
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        var running = Interlocked.Exchange(ref _running, null);
+        if (stopping is null || running is null)
         {
             return;
         }
-        await _stopping.CancelAsync();
+        await stopping.CancelAsync();
         try
         {
-            await _running.WaitAsync(cancellationToken);
+            await running.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
         }
-        _stopping.Dispose();
+        stopping.Dispose();
     }
 
     private static int FreeLoopbackPort()

@@ -91,7 +91,8 @@ internal sealed class ActivityReader(ProcessReadContext context)
             context.Problem(id, $"camunda:type=\"{type}\" is not supported; use camunda:type=\"external\" with camunda:topic");
         }
 
-        return activity with { ImplementationType = type, Topic = element.CamundaAttr("topic") };
+        var retries = element.CamundaExtensions().FirstOrDefault(e => e.IsCamunda("failedJobRetryTimeCycle")).Text();
+        return activity with { ImplementationType = type, Topic = element.CamundaAttr("topic"), RetryTimeCycle = retries };
     }
 
     /// <summary>Java delegates cannot run here; a handler is found by topic instead.</summary>

@@ -9,6 +9,9 @@ public sealed record BpmnParserOptions
 {
     /// <summary>Largest file accepted, in bytes (UTF-8); 5 MB by default.</summary>
     public int MaxBytes { get; init; } = 5 * 1024 * 1024;
+
+    /// <summary>Deepest element nesting accepted; real models stay far below it, and it keeps reading free of deep recursion.</summary>
+    public int MaxDepth { get; init; } = 100;
 }
 
 /// <summary>
@@ -17,6 +20,9 @@ public sealed record BpmnParserOptions
 /// </summary>
 public static class BpmnParser
 {
+    // Files saved by Chinese-language tools may declare GB18030 or GBK, which .NET decodes only with this provider.
+    static BpmnParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     public static BpmnDefinitions Parse(string xml, BpmnParserOptions? options = null)
     {
         options ??= new BpmnParserOptions();
@@ -25,8 +31,7 @@ public static class BpmnParser
             return TooLarge(options);
         }
 
-        using var reader = new StringReader(xml);
-        return Load(() => XmlReader.Create(reader, Settings(options)));
+        return Load(() => XmlReader.Create(new StringReader(xml), Settings(options)), options);
     }
 
     public static BpmnDefinitions Parse(Stream stream, BpmnParserOptions? options = null)
@@ -44,8 +49,13 @@ public static class BpmnParser
             }
         }
 
-        buffer.Position = 0;
-        return Load(() => XmlReader.Create(buffer, Settings(options)));
+        return Load(
+            () =>
+            {
+                buffer.Position = 0;
+                return XmlReader.Create(buffer, Settings(options));
+            },
+            options);
     }
 
     private static BpmnDefinitions TooLarge(BpmnParserOptions options) =>
@@ -64,11 +74,23 @@ public static class BpmnParser
         IgnoreProcessingInstructions = true,
     };
 
-    private static BpmnDefinitions Load(Func<XmlReader> open)
+    private static BpmnDefinitions Load(Func<XmlReader> open, BpmnParserOptions options)
     {
         XDocument document;
         try
         {
+            using (var scan = open())
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > options.MaxDepth)
+                    {
+                        var info = (IXmlLineInfo)scan;
+                        return Refused($"elements are nested deeper than {options.MaxDepth} levels (line {info.LineNumber})");
+                    }
+                }
+            }
+
             using var reader = open();
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -176,6 +198,7 @@ public static class BpmnParser
             Flows = flows,
             StartEvents = childIds.Select(c => elements[c]).OfType<StartEvent>().ToList(),
             ChildIds = childIds,
+            RefusedElementIds = context.RefusedIds,
             Messages = messages,
             Errors = errors,
         };

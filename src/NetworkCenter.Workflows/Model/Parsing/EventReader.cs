@@ -15,7 +15,7 @@ internal sealed class EventReader(ProcessReadContext context)
             .ToList();
         if (definitions.Count > 1)
         {
-            context.Problem(id, $"a {kind} with several event definitions (a multiple event) is not supported");
+            context.Refuse(id, $"a {kind} with several event definitions (a multiple event) is not supported");
             return null;
         }
 
@@ -31,7 +31,7 @@ internal sealed class EventReader(ProcessReadContext context)
         if (!allowed.Contains(triggerName))
         {
             var what = triggerName == "none" ? $"a {kind} without an event definition" : $"{Article(triggerName)} {triggerName} {kind}";
-            context.Problem(id, $"{what} is not supported (supported: {string.Join(", ", allowed)})");
+            context.Refuse(id, $"{what} is not supported (supported: {string.Join(", ", allowed)})");
             return null;
         }
 
@@ -127,7 +127,7 @@ internal sealed class EventReader(ProcessReadContext context)
         var attachedTo = element.RefAttr("attachedToRef");
         if (attachedTo is null)
         {
-            context.Problem(id, "a boundaryEvent needs attachedToRef");
+            context.Refuse(id, "a boundaryEvent needs attachedToRef");
             return null;
         }
 

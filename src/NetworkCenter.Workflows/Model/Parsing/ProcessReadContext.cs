@@ -7,7 +7,17 @@ internal sealed class ProcessReadContext(
     IReadOnlyDictionary<string, MessageDefinition> messages,
     IReadOnlyDictionary<string, ErrorDefinition> errors)
 {
+    private readonly Dictionary<string, FlowNode> _byId = new(StringComparer.Ordinal);
+
     public List<FlowNode> Nodes { get; } = [];
+
+    public void Add(FlowNode node)
+    {
+        Nodes.Add(node);
+        _byId.TryAdd(node.Id, node);
+    }
+
+    public FlowNode? NodeById(string id) => _byId.GetValueOrDefault(id);
 
     public List<SequenceFlow> Flows { get; } = [];
 
@@ -17,7 +27,16 @@ internal sealed class ProcessReadContext(
 
     public IReadOnlyDictionary<string, ErrorDefinition> Errors => errors;
 
+    /// <summary>Elements left out of the model because they cannot run; flows to them are not reported again.</summary>
+    public HashSet<string> RefusedIds { get; } = new(StringComparer.Ordinal);
+
     public void Problem(string? elementId, string message) => Problems.Add(new DefinitionProblem(elementId, message));
+
+    public void Refuse(string elementId, string message)
+    {
+        RefusedIds.Add(elementId);
+        Problem(elementId, message);
+    }
 
     /// <summary>The element's id, or null after reporting that it has none.</summary>
     public string? RequireId(XElement element)

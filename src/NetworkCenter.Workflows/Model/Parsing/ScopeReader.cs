@@ -11,6 +11,8 @@ internal sealed class ScopeReader(ProcessReadContext context)
         "documentation", "extensionElements", "laneSet", "lane", "dataObject", "dataObjectReference", "dataStoreReference",
         "textAnnotation", "association", "group", "ioSpecification", "property", "auditing", "monitoring", "category",
         "dataInputAssociation", "dataOutputAssociation", "incoming", "outgoing",
+        // A sub-process's own loop characteristics are read with the sub-process.
+        "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
     ];
 
     private readonly EventReader _events = new(context);
@@ -36,7 +38,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
             var node = ReadNode(child, parentId);
             if (node is not null)
             {
-                context.Nodes.Add(node);
+                context.Add(node);
                 childIds.Add(node.Id);
             }
         }
@@ -92,12 +94,12 @@ internal sealed class ScopeReader(ProcessReadContext context)
     {
         if (element.BoolAttr("triggeredByEvent", false))
         {
-            context.Problem(id, "event sub-processes (triggeredByEvent) are not supported");
+            context.Refuse(id, "event sub-processes (triggeredByEvent) are not supported");
             return null;
         }
 
         var childIds = Read(element, id);
-        var startEventIds = childIds.Where(c => context.Nodes.First(n => n.Id == c) is StartEvent).ToList();
+        var startEventIds = childIds.Where(c => context.NodeById(c) is StartEvent).ToList();
         var subProcess = _activities.ReadCommon(element, id, new SubProcess { Id = id, ChildIds = childIds, StartEventIds = startEventIds });
         return subProcess;
     }
@@ -115,7 +117,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
             "transaction" => "transaction sub-processes are not supported",
             _ => $"{kind} is not supported",
         };
-        context.Problem(id, reason);
+        context.Refuse(id, reason);
         return null;
     }
 
@@ -147,7 +149,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
     }
 
     /// <summary>A <c>conditionExpression</c> or <c>completionCondition</c>; external script resources are refused.</summary>
-    public static ConditionExpression? ReadCondition(XElement? element, string ownerId, ProcessReadContext? context = null)
+    public static ConditionExpression? ReadCondition(XElement? element, string ownerId, ProcessReadContext context)
     {
         if (element is null)
         {
@@ -156,7 +158,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
 
         if (element.CamundaAttr("resource") is not null)
         {
-            context?.Problem(ownerId, "external script resources (camunda:resource) are not supported");
+            context.Problem(ownerId, "external script resources (camunda:resource) are not supported");
         }
 
         var text = element.Text();

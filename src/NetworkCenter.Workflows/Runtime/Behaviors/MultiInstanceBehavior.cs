@@ -90,5 +90,5 @@ internal static class MultiInstanceBehavior
     }
 
     private static int Number(Execution body, string name) =>
-        body.Variables[name] is JsonValue v && v.TryGetValue<int>(out var i) ? i : 0;
+        body.Variables[name] is JsonValue v && int.TryParse(v.ToJsonString(), CultureInfo.InvariantCulture, out var i) ? i : 0;
 }
