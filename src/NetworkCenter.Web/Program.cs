@@ -34,13 +34,11 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-if (!await app.PrepareAsync())
+if (!await app.PrepareDatabaseAsync())
 {
     return 1;
 }
 await app.SeedAsync();
-
-app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -23,7 +23,9 @@ public static class WorkflowEngineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, IConfiguration configuration, params Assembly[] handlerAssemblies)
     {
-        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section))
+            .Validate(o => o.TimerHorizon >= TimeSpan.FromMinutes(1), "Workflows:TimerHorizon must be at least one minute.")
+            .ValidateOnStart();
         services.AddWorkflowDefinitions();
         services.TryAddSingleton<ModelReader>();
         services.TryAddSingleton<ExpressionRunner>();
@@ -44,6 +46,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddTransient<TimerJob>();
         services.TryAddTransient<WorkJob>();
         services.TryAddTransient<Sweeper>();
+        services.TryAddTransient<TimerHandOver>();
         services.Scan(scan => scan
             .FromAssemblies([typeof(WorkflowEngineServiceCollectionExtensions).Assembly, .. handlerAssemblies])
             .AddClasses(classes => classes.AssignableTo<IServiceTaskHandler>(), publicOnly: false)

@@ -3,7 +3,6 @@ using System.Text;
 using NetworkCenter.Workflows.Model;
 using NetworkCenter.Workflows.Runtime;
 using NetworkCenter.Workflows.Runtime.Behaviors;
-using NetworkCenter.Workflows.Scheduling;
 
 namespace NetworkCenter.Workflows.Deployment;
 
@@ -87,12 +86,12 @@ internal sealed class Deployer(CommandRunner commands, DefinitionCache cache, Ha
         {
             case TimerEventDefinition timer when await Deadlines.FirstAsync(null, start, timer.Kind, timer.Value, context.Now) is { } due:
                 var timerId = Guid.CreateVersion7();
+                var handedOver = context.HandOverTimer(timerId, due.Due);
                 await context.ExecuteAsync(
                     """
-                    insert into engine.timers (id, definition_id, element_id, kind, due_at, cycle, status, created_at)
-                    values (@timerId, @definitionId, @element, 'start', @due, @cycle, 'pending', @now)
-                    """, new { timerId, definitionId, element = start.Id, due = due.Due, cycle = due.Cycle, now = context.Now });
-                context.AfterCommit(Dispatch.Timer(timerId, due.Due));
+                    insert into engine.timers (id, definition_id, element_id, kind, due_at, cycle, status, created_at, handed_over_at)
+                    values (@timerId, @definitionId, @element, 'start', @due, @cycle, 'pending', @now, @handedOver)
+                    """, new { timerId, definitionId, element = start.Id, due = due.Due, cycle = due.Cycle, now = context.Now, handedOver });
                 break;
             case MessageEventDefinition message when (message.MessageName ?? message.MessageRef) is { } name:
                 await context.ExecuteAsync(

@@ -7,7 +7,7 @@ using NetworkCenter.Workflows.Scheduling;
 namespace NetworkCenter.Workflows.Deployment;
 
 /// <summary>
-/// At start-up: registers the sweeper with Hangfire and deploys every <c>*.bpmn</c> of the workflows folder (a new
+/// At start-up: registers the sweeper and the timer hand-over with Hangfire and deploys every <c>*.bpmn</c> of the workflows folder (a new
 /// version only for a changed file). A refused file is logged with its problems and the others still deploy.
 /// </summary>
 internal sealed class EngineStartup(
@@ -16,6 +16,7 @@ internal sealed class EngineStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<Sweeper>(Sweeper.RecurringJobId, sweeper => sweeper.SweepAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<TimerHandOver>(TimerHandOver.RecurringJobId, handOver => handOver.HandOverAsync(CancellationToken.None), TimerHandOver.Cron);
         var directory = Path.GetFullPath(options.Value.Directory, AppContext.BaseDirectory);
         if (!Directory.Exists(directory))
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using NetworkCenter.Workflows.Runtime;
@@ -5,7 +6,11 @@ using Npgsql;
 
 namespace NetworkCenter.Workflows.Persistence;
 
-/// <summary>Loads an instance under its row lock and writes it back, executions included, in the command's transaction.</summary>
+/// <summary>
+/// Loads an instance under its row lock and writes back what the command changed of it, executions included, in the
+/// command's transaction. A command usually moves one token and leaves the rest of the tree alone, so rewriting every
+/// execution row (and the instance's variables) each time would cost most of a command's writes.
+/// </summary>
 internal static class InstanceStore
 {
     private sealed record InstanceRow(
@@ -21,12 +26,21 @@ internal static class InstanceStore
 
     public static async Task<InstanceState?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, bool forUpdate = false)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(
+        // One round trip: the executions are read after the lock is granted, so they are the committed tree.
+        await using var results = await connection.QueryMultipleAsync(
             """
             select id, definition_id as definitionid, business_key as businesskey, status, variables::text as variables,
                    parent_instance_id as parentinstanceid, parent_execution_id as parentexecutionid, ended_at as endedat
             from engine.instances where id = @id
-            """ + (forUpdate ? " for update" : ""), new { id }, transaction);
+            """ + (forUpdate ? " for update;" : ";") +
+            """
+
+            select id, parent_id as parentid, element_id as elementid, kind, state, variables::text as variables,
+                   loop_counter as loopcounter, created_seq as createdseq
+            from engine.executions where instance_id = @id order by created_seq
+            """, new { id }, transaction);
+        var row = await results.ReadSingleOrDefaultAsync<InstanceRow>();
+        var executions = await results.ReadAsync<ExecutionRow>();
         if (row is null)
         {
             return null;
@@ -42,12 +56,6 @@ internal static class InstanceStore
             ParentExecutionId = row.ParentExecutionId,
             EndedAt = row.EndedAt is { } ended ? new DateTimeOffset(ended, TimeSpan.Zero) : null,
         };
-        var executions = await connection.QueryAsync<ExecutionRow>(
-            """
-            select id, parent_id as parentid, element_id as elementid, kind, state, variables::text as variables,
-                   loop_counter as loopcounter, created_seq as createdseq
-            from engine.executions where instance_id = @id order by created_seq
-            """, new { id }, transaction);
         foreach (var e in executions)
         {
             state.Executions.Add(new Execution
@@ -62,11 +70,13 @@ internal static class InstanceStore
                 Sequence = e.CreatedSeq,
             });
         }
+        state.Stored = Fingerprint(state);
         return state;
     }
 
-    public static Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceState state, DateTimeOffset now, string? user) =>
-        connection.ExecuteAsync(
+    public static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceState state, DateTimeOffset now, string? user)
+    {
+        await connection.ExecuteAsync(
             """
             insert into engine.instances (id, definition_id, business_key, status, variables, parent_instance_id, parent_execution_id, started_at, started_by)
             values (@Id, @DefinitionId, @BusinessKey, @Status, @Variables::jsonb, @ParentInstanceId, @ParentExecutionId, @now, @user)
@@ -76,41 +86,88 @@ internal static class InstanceStore
                 state.Id, state.DefinitionId, state.BusinessKey, state.Status, Variables = state.Variables.ToJsonString(),
                 state.ParentInstanceId, state.ParentExecutionId, now, user,
             }, transaction);
+        state.Stored = new StoredInstance(InstanceFingerprint(state), []);
+    }
 
-    public static async Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceState state)
+    /// <summary>
+    /// Appends to <paramref name="sql"/> the statements that bring the stored instance up to <paramref name="state"/>
+    /// (parameters suffixed with <paramref name="n"/>), so that a command's saves and journal go in one round trip.
+    /// Call <see cref="Saved"/> once they have run.
+    /// </summary>
+    public static void AppendSave(StringBuilder sql, DynamicParameters parameters, InstanceState state, int n)
     {
-        await connection.ExecuteAsync(
-            """
-            update engine.instances set status = @Status, variables = @Variables::jsonb, ended_at = @EndedAt, revision = revision + 1
-            where id = @Id
-            """, new { state.Id, state.Status, Variables = state.Variables.ToJsonString(), state.EndedAt }, transaction);
-        await connection.ExecuteAsync("delete from engine.executions where instance_id = @Id", new { state.Id }, transaction);
-        if (state.Executions.Count == 0)
+        var stored = state.Stored ?? new StoredInstance("", []);
+        var current = state.Executions.ToDictionary(e => e.Id, Fingerprint);
+        var gone = stored.Executions.Keys.Where(id => !current.ContainsKey(id)).ToArray();
+        var added = state.Executions.Where(e => !stored.Executions.ContainsKey(e.Id)).ToList();
+        var changed = state.Executions.Where(e => stored.Executions.TryGetValue(e.Id, out var was) && was != current[e.Id]).ToList();
+        var row = InstanceFingerprint(state);
+        if (row == stored.Row && gone.Length == 0 && added.Count == 0 && changed.Count == 0)
         {
             return;
         }
-        var rows = state.Executions;
-        await connection.ExecuteAsync(
-            """
-            insert into engine.executions (id, instance_id, parent_id, element_id, kind, state, variables, loop_counter, created_seq)
-            select u.id, @instance, u.parent, u.element, u.kind, u.state, u.variables::jsonb, u.loop_counter, u.seq
-            from unnest(@ids, @parents, @elements, @kinds, @states, @variables, @loops, @seqs)
-                as u(id, parent, element, kind, state, variables, loop_counter, seq)
-            """,
-            new
-            {
-                instance = state.Id,
-                ids = rows.Select(e => e.Id).ToArray(),
-                parents = rows.Select(e => e.ParentId).ToArray(),
-                elements = rows.Select(e => e.ElementId).ToArray(),
-                kinds = rows.Select(e => e.Kind.ToString()).ToArray(),
-                states = rows.Select(e => e.State.ToString()).ToArray(),
-                variables = rows.Select(e => e.Variables.ToJsonString()).ToArray(),
-                loops = rows.Select(e => e.LoopCounter).ToArray(),
-                seqs = rows.Select(e => e.Sequence).ToArray(),
-            }, transaction);
+        sql.Append($"""
+            update engine.instances set status = @status{n}, variables = @variables{n}::jsonb, ended_at = @ended{n}, revision = revision + 1
+            where id = @id{n};
+
+            """);
+        parameters.Add($"id{n}", state.Id);
+        parameters.Add($"status{n}", state.Status);
+        parameters.Add($"variables{n}", state.Variables.ToJsonString());
+        parameters.Add($"ended{n}", state.EndedAt);
+        if (gone.Length > 0)
+        {
+            sql.Append($"delete from engine.executions where id = any(@gone{n});\n");
+            parameters.Add($"gone{n}", gone);
+        }
+        if (changed.Count > 0)
+        {
+            sql.Append($"""
+                update engine.executions e set parent_id = u.parent, element_id = u.element, kind = u.kind, state = u.state,
+                    variables = u.variables::jsonb, loop_counter = u.loop_counter, created_seq = u.seq
+                from unnest(@cids{n}, @cparents{n}, @celements{n}, @ckinds{n}, @cstates{n}, @cvariables{n}, @cloops{n}, @cseqs{n})
+                    as u(id, parent, element, kind, state, variables, loop_counter, seq)
+                where e.id = u.id;
+
+                """);
+            AddColumns(parameters, "c", n, changed);
+        }
+        if (added.Count > 0)
+        {
+            sql.Append($"""
+                insert into engine.executions (id, instance_id, parent_id, element_id, kind, state, variables, loop_counter, created_seq)
+                select u.id, @id{n}, u.parent, u.element, u.kind, u.state, u.variables::jsonb, u.loop_counter, u.seq
+                from unnest(@aids{n}, @aparents{n}, @aelements{n}, @akinds{n}, @astates{n}, @avariables{n}, @aloops{n}, @aseqs{n})
+                    as u(id, parent, element, kind, state, variables, loop_counter, seq);
+
+                """);
+            AddColumns(parameters, "a", n, added);
+        }
     }
+
+    /// <summary>The statements of <see cref="AppendSave"/> ran: what is stored is now the state.</summary>
+    public static void Saved(InstanceState state) => state.Stored = Fingerprint(state);
 
     public static JsonObject ParseObject(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonNode.Parse(json) as JsonObject ?? [];
+
+    private static void AddColumns(DynamicParameters parameters, string prefix, int n, List<Execution> rows)
+    {
+        parameters.Add($"{prefix}ids{n}", rows.Select(e => e.Id).ToArray());
+        parameters.Add($"{prefix}parents{n}", rows.Select(e => e.ParentId).ToArray());
+        parameters.Add($"{prefix}elements{n}", rows.Select(e => e.ElementId).ToArray());
+        parameters.Add($"{prefix}kinds{n}", rows.Select(e => e.Kind.ToString()).ToArray());
+        parameters.Add($"{prefix}states{n}", rows.Select(e => e.State.ToString()).ToArray());
+        parameters.Add($"{prefix}variables{n}", rows.Select(e => e.Variables.ToJsonString()).ToArray());
+        parameters.Add($"{prefix}loops{n}", rows.Select(e => e.LoopCounter).ToArray());
+        parameters.Add($"{prefix}seqs{n}", rows.Select(e => e.Sequence).ToArray());
+    }
+
+    private static StoredInstance Fingerprint(InstanceState state) =>
+        new(InstanceFingerprint(state), state.Executions.ToDictionary(e => e.Id, Fingerprint));
+
+    private static string InstanceFingerprint(InstanceState state) => $"{state.Status}|{state.EndedAt:O}|{state.Variables.ToJsonString()}";
+
+    private static string Fingerprint(Execution e) =>
+        $"{e.ParentId}|{e.ElementId}|{e.Kind}|{e.State}|{e.LoopCounter}|{e.Sequence}|{e.Variables.ToJsonString()}";
 }

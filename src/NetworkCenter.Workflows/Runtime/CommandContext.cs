@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using NetworkCenter.Workflows.Persistence;
@@ -10,7 +11,7 @@ namespace NetworkCenter.Workflows.Runtime;
 /// One command's transaction: the connection, the time the command happens at, who asked, the instances it loaded
 /// (saved before commit), its journal lines and the Hangfire dispatches that may only happen after commit.
 /// </summary>
-internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, string? user)
+internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, string? user, TimeSpan timerHorizon)
 {
     private readonly List<JournalLine> _journal = [];
     private readonly Dictionary<Guid, InstanceState> _instances = [];
@@ -47,6 +48,20 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
 
     public void AfterCommit(Dispatch dispatch) => Dispatches.Add(dispatch);
 
+    /// <summary>
+    /// Hands a timer written now to Hangfire after commit when it is due within the horizon, and returns the value of
+    /// its <c>handed_over_at</c>: null leaves it to <see cref="TimerHandOver"/>, which hands it over when its time nears.
+    /// </summary>
+    public DateTimeOffset? HandOverTimer(Guid timerId, DateTimeOffset due)
+    {
+        if (due > Now + timerHorizon)
+        {
+            return null;
+        }
+        AfterCommit(Dispatch.Timer(timerId, due));
+        return Now;
+    }
+
     public Task<int> ExecuteAsync(string sql, object? parameters = null) => Connection.ExecuteAsync(sql, parameters, Transaction);
 
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) => Connection.QueryAsync<T>(sql, parameters, Transaction);
@@ -54,30 +69,39 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
         Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
 
+    /// <summary>Writes what the command changed of its instances, and its journal, in one round trip.</summary>
     public async Task FlushAsync()
     {
+        var sql = new StringBuilder();
+        var parameters = new DynamicParameters();
+        var n = 0;
         foreach (var state in _instances.Values)
         {
-            await InstanceStore.SaveAsync(Connection, Transaction, state);
+            InstanceStore.AppendSave(sql, parameters, state, n++);
         }
         if (_journal.Count > 0)
         {
-            await Connection.ExecuteAsync(
+            sql.Append(
                 """
                 insert into engine.journal (instance_id, at, kind, element_id, user_id, data)
-                select * from unnest(@instances, @ats, @kinds, @elements, @users, @datas::jsonb[])
-                """,
-                new
-                {
-                    instances = _journal.Select(j => j.InstanceId).ToArray(),
-                    ats = _journal.Select(j => j.At).ToArray(),
-                    kinds = _journal.Select(j => j.Kind).ToArray(),
-                    elements = _journal.Select(j => j.ElementId).ToArray(),
-                    users = _journal.Select(j => j.User).ToArray(),
-                    datas = _journal.Select(j => j.Data).ToArray(),
-                }, Transaction);
-            _journal.Clear();
+                select * from unnest(@journalInstances, @journalAts, @journalKinds, @journalElements, @journalUsers, @journalDatas::jsonb[]);
+                """);
+            parameters.Add("journalInstances", _journal.Select(j => j.InstanceId).ToArray());
+            parameters.Add("journalAts", _journal.Select(j => j.At).ToArray());
+            parameters.Add("journalKinds", _journal.Select(j => j.Kind).ToArray());
+            parameters.Add("journalElements", _journal.Select(j => j.ElementId).ToArray());
+            parameters.Add("journalUsers", _journal.Select(j => j.User).ToArray());
+            parameters.Add("journalDatas", _journal.Select(j => j.Data).ToArray());
         }
+        if (sql.Length > 0)
+        {
+            await Connection.ExecuteAsync(sql.ToString(), parameters, Transaction);
+        }
+        foreach (var state in _instances.Values)
+        {
+            InstanceStore.Saved(state);
+        }
+        _journal.Clear();
     }
 
     private sealed record JournalLine(Guid InstanceId, DateTimeOffset At, string Kind, string? ElementId, string? User, string? Data);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NetworkCenter.Workflows.Scheduling;
 using Npgsql;
 
@@ -7,7 +8,7 @@ namespace NetworkCenter.Workflows.Runtime;
 /// Runs a command as one PostgreSQL transaction, then hands the Hangfire work it created to the scheduler. A crash
 /// between commit and dispatch loses no work: the sweeper finds due rows whose job never ran.
 /// </summary>
-internal sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider clock, EngineScheduler scheduler)
+internal sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider clock, EngineScheduler scheduler, IOptions<WorkflowOptions> options)
 {
     public async Task<T> RunAsync<T>(string? user, Func<CommandContext, Task<T>> body, CancellationToken cancellationToken)
     {
@@ -17,7 +18,8 @@ internal sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cl
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // Npgsql writes timestamptz only from UTC offsets; a manual clock may have started at +08:00.
-            var context = new CommandContext(connection, transaction, clock.GetUtcNow().ToUniversalTime(), user);
+            var context = new CommandContext(connection, transaction, clock.GetUtcNow().ToUniversalTime(), user,
+                options.Value.TimerHorizon);
             result = await body(context);
             await context.FlushAsync();
             await transaction.CommitAsync(cancellationToken);

@@ -10,7 +10,7 @@ internal static class InstanceStatus
     public const string Incident = "incident";
 }
 
-/// <summary>An instance as one command sees it: loaded under its row lock, changed, then saved whole.</summary>
+/// <summary>An instance as one command sees it: loaded under its row lock, changed, then saved (what changed of it).</summary>
 internal sealed class InstanceState
 {
     public required Guid Id { get; init; }
@@ -44,5 +44,11 @@ internal sealed class InstanceState
         }
     }
 
+    /// <summary>What the database holds for this instance, as of its load or last save: only differences are written.</summary>
+    internal StoredInstance? Stored { get; set; }
+
     public long NextSequence() => Executions.Count == 0 ? 1 : Executions.Max(e => e.Sequence) + 1;
 }
+
+/// <summary>Fingerprints of an instance's row and of each execution row, as stored.</summary>
+internal sealed record StoredInstance(string Row, Dictionary<Guid, string> Executions);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using NetworkCenter.Workflows.Model;
 using NetworkCenter.Workflows.Runtime.Behaviors;
-using NetworkCenter.Workflows.Scheduling;
 
 namespace NetworkCenter.Workflows.Runtime;
 
@@ -40,7 +39,9 @@ internal sealed class TimerFiring(CommandRunner commands, RuntimeServices runtim
             var due = new DateTimeOffset(timer.DueAt, TimeSpan.Zero);
             if (due > context.Now)
             {
-                context.AfterCommit(Dispatch.Timer(timer.Id, due));
+                // Early (clocks of two processes differ): hand it over again, or leave it to the hand-over job.
+                await context.ExecuteAsync("update engine.timers set handed_over_at = @handedOver where id = @id",
+                    new { id = timer.Id, handedOver = context.HandOverTimer(timer.Id, due) });
                 return;
             }
             await ConsumeAsync(context, timer, due);
@@ -69,9 +70,8 @@ internal sealed class TimerFiring(CommandRunner commands, RuntimeServices runtim
         if (timer.Cycle is { } cycle && Deadlines.Next(cycle, new DateTimeOffset(timer.CreatedAt, TimeSpan.Zero), due) is { } next)
         {
             await context.ExecuteAsync(
-                "update engine.timers set due_at = @next where id = @id",
-                new { id = timer.Id, next });
-            context.AfterCommit(Dispatch.Timer(timer.Id, next));
+                "update engine.timers set due_at = @next, handed_over_at = @handedOver where id = @id",
+                new { id = timer.Id, next, handedOver = context.HandOverTimer(timer.Id, next) });
             return;
         }
         await context.ExecuteAsync("update engine.timers set status = 'fired' where id = @id", new { id = timer.Id });

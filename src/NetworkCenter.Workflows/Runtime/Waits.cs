@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dapper;
 using NetworkCenter.Workflows.Scheduling;
 
 namespace NetworkCenter.Workflows.Runtime;
@@ -43,13 +44,13 @@ internal sealed class Waits(CommandContext context, InstanceState instance)
     public async Task<Guid> CreateTimerAsync(Execution execution, string elementId, string kind, DateTimeOffset due, string? cycle)
     {
         var id = Guid.CreateVersion7();
+        var handedOver = context.HandOverTimer(id, due);
         await context.ExecuteAsync(
             """
-            insert into engine.timers (id, instance_id, execution_id, element_id, kind, due_at, cycle, status, created_at)
-            values (@id, @instance, @execution, @elementId, @kind, @due, @cycle, 'pending', @now)
+            insert into engine.timers (id, instance_id, execution_id, element_id, kind, due_at, cycle, status, created_at, handed_over_at)
+            values (@id, @instance, @execution, @elementId, @kind, @due, @cycle, 'pending', @now, @handedOver)
             """,
-            new { id, instance = instance.Id, execution = execution.Id, elementId, kind, due, cycle, now = context.Now });
-        context.AfterCommit(Dispatch.Timer(id, due));
+            new { id, instance = instance.Id, execution = execution.Id, elementId, kind, due, cycle, now = context.Now, handedOver });
         return id;
     }
 
@@ -82,30 +83,32 @@ internal sealed class Waits(CommandContext context, InstanceState instance)
             return;
         }
         var ids = executionIds.ToArray();
-        var cancelledTasks = await context.QueryAsync<(Guid Id, string ElementId)>(
+        // One round trip for everything the executions held; the cancelled tasks and the called instances come back.
+        List<(Guid Id, string ElementId)> cancelledTasks;
+        List<Guid> called;
+        await using (var results = await context.Connection.QueryMultipleAsync(
             """
-            update engine.tasks set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status = 'open'
-            returning id, element_id
-            """, new { instance = instance.Id, ids });
-        var taskIds = cancelledTasks.Select(t => t.Id).ToArray();
-        if (taskIds.Length > 0)
-        {
-            await context.ExecuteAsync("delete from engine.task_candidates where task_id = any(@taskIds)", new { taskIds });
-        }
-        foreach (var (taskId, elementId) in cancelledTasks)
-        {
-            context.Journal(instance.Id, "task-cancelled", elementId, new JsonObject { ["taskId"] = taskId.ToString() });
-        }
-        await context.ExecuteAsync(
-            """
+            with cancelled as (
+                update engine.tasks set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status = 'open'
+                returning id, element_id),
+            candidates as (delete from engine.task_candidates where task_id in (select id from cancelled))
+            select id, element_id from cancelled;
             update engine.timers set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status = 'pending';
             delete from engine.message_subscriptions where instance_id = @instance and execution_id = any(@ids);
             update engine.jobs set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status in ('pending', 'failed');
             update engine.incidents set resolved_at = @now, resolved_by = @user
             where instance_id = @instance and execution_id = any(@ids) and resolved_at is null;
-            """, new { instance = instance.Id, ids, now = context.Now, user = context.User });
-        var called = await context.QueryAsync<Guid>(
-            "select id from engine.instances where parent_instance_id = @instance and parent_execution_id = any(@ids) and status in ('active', 'incident')", new { instance = instance.Id, ids });
+            select id from engine.instances
+            where parent_instance_id = @instance and parent_execution_id = any(@ids) and status in ('active', 'incident');
+            """, new { instance = instance.Id, ids, now = context.Now, user = context.User }, context.Transaction))
+        {
+            cancelledTasks = [.. await results.ReadAsync<(Guid, string)>()];
+            called = [.. await results.ReadAsync<Guid>()];
+        }
+        foreach (var (taskId, elementId) in cancelledTasks)
+        {
+            context.Journal(instance.Id, "task-cancelled", elementId, new JsonObject { ["taskId"] = taskId.ToString() });
+        }
         foreach (var child in called)
         {
             await terminateCalledInstance(child);

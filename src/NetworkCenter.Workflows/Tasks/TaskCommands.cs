@@ -40,17 +40,18 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
     public async Task<IReadOnlyList<TaskView>> ListAsync(Guid? instanceId, string? assignee, string? candidateGroup, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // By group: one range scan of the candidates index in due order.
+        // Only the filters asked for, so each shape of the query gets its own plan (a prepared "@x is null or ..."
+        // may get a generic plan that can use no index). By group: one range scan of the candidates index in due order.
+        var filters = (instanceId is null ? "" : " and t.instance_id = @instanceId") + (assignee is null ? "" : " and t.assignee = @assignee");
         var sql = candidateGroup is not null
             ? $"""
               select {Columns} from engine.task_candidates c join engine.tasks t on t.id = c.task_id
-              where c.kind = 'g' and c.name = @candidateGroup and t.status = 'open'
-                and (@instanceId::uuid is null or t.instance_id = @instanceId) and (@assignee::text is null or t.assignee = @assignee)
+              where c.kind = 'g' and c.name = @candidateGroup and t.status = 'open'{filters}
               order by c.due_at nulls last, c.task_id limit @limit
               """
             : $"""
               select {Columns} from engine.tasks t
-              where t.status = 'open' and (@instanceId::uuid is null or t.instance_id = @instanceId) and (@assignee::text is null or t.assignee = @assignee)
+              where t.status = 'open'{filters}
               order by t.due_at nulls last, t.id limit @limit
               """;
         var rows = await connection.QueryAsync<TaskRow>(sql, new { instanceId, assignee, candidateGroup, limit });
