@@ -34,11 +34,13 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-if (!await app.PrepareDatabaseAsync())
+if (!await app.PrepareAsync())
 {
     return 1;
 }
 await app.SeedAsync();
+
+app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
