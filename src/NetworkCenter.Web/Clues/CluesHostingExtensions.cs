@@ -1,8 +1,5 @@
-using Hangfire;
-using Microsoft.Extensions.Options;
 using NetworkCenter.Supervision.Clues;
 using NetworkCenter.Supervision.Intake;
-using NetworkCenter.Supervision.Intake.Imap;
 
 namespace NetworkCenter.Web.Clues;
 
@@ -17,21 +14,11 @@ public static class CluesHostingExtensions
         return builder;
     }
 
-    /// <summary>The register's APIs, and the mailbox poll scheduled (or unscheduled, when the intake is off).</summary>
+    /// <summary>The register's APIs; the mailbox poll is scheduled with the other recurring jobs (Hosting/RecurringJobs).</summary>
     public static WebApplication MapClues(this WebApplication app)
     {
         app.MapCluesApi();
         app.MapPortalCluesApi();
-        var intake = app.Services.GetRequiredService<IOptions<ImapIntakeOptions>>().Value;
-        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
-        if (intake.Enabled)
-        {
-            jobs.AddOrUpdate<PollMailbox>(PollMailbox.RecurringJobId, poll => poll.RunAsync(CancellationToken.None), intake.PollCron);
-        }
-        else
-        {
-            jobs.RemoveIfExists(PollMailbox.RecurringJobId);
-        }
         return app;
     }
 }
