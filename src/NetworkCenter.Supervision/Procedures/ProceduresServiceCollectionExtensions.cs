@@ -13,6 +13,7 @@ public static class ProceduresServiceCollectionExtensions
     {
         services.TryAddScoped<ProcedureWork>();
         services.TryAddSingleton<StartClueIntake>();
+        services.TryAddTransient<StartMissingClueIntakes>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskCompletionCheck, ParticipantsCheck>());
         return services;
     }
