@@ -30,6 +30,7 @@ builder.AddForms();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.AddBadRequestProblems();
+builder.AddDatabaseUnavailableProblems();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

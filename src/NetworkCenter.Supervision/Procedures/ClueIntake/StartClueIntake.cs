@@ -9,7 +9,7 @@ namespace NetworkCenter.Supervision.Procedures.ClueIntake;
 /// A registered clue enters <c>clue-intake</c>, once: the business key is the clue's id, and a clue that already has an
 /// intake instance keeps it.
 /// </summary>
-internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSource dataSource)
+internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public const string DefinitionKey = "clue-intake";
 
@@ -29,5 +29,31 @@ internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSour
         }
         return await instances.StartAsync(DefinitionKey, businessKey,
             new JsonObject { ["clueId"] = clueId, ["registerNumber"] = registerNumber }, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts intake for registered clues that have none: a registration commits the clue, then starts its intake, and
+    /// a crash or database outage between the two must not leave the clue outside every procedure. Clues registered in
+    /// the last minute are left to the request that is starting them. Runs as a recurring job every minute.
+    /// </summary>
+    [Hangfire.DisableConcurrentExecution(60)]
+    public async Task<int> StartMissingAsync(CancellationToken cancellationToken)
+    {
+        List<(long Id, string RegisterNumber, string CreatedBy)> missing;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            missing = [.. await connection.QueryAsync<(long, string, string)>(new CommandDefinition("""
+                select c.id, c.register_number, c.created_by from supervision.clues c
+                where c.register_number is not null and c.status <> 'merged' and c.updated_at < @settled
+                  and not exists (select 1 from engine.instances i join engine.definitions d on d.id = i.definition_id
+                                  where d.key = @DefinitionKey and i.business_key = c.id::text)
+                order by c.id limit 100
+                """, new { settled = clock.GetUtcNow().AddMinutes(-1), DefinitionKey }, cancellationToken: cancellationToken))];
+        }
+        foreach (var (id, number, createdBy) in missing)
+        {
+            await StartAsync(id, number, createdBy, cancellationToken);
+        }
+        return missing.Count;
     }
 }
