@@ -61,6 +61,7 @@ app.MapWorkflowApis();
 app.MapHolidaysApi();
 app.MapClues();
 app.MapFormsApi();
+app.MapMailOutboxApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 
