@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
@@ -110,8 +111,14 @@ public sealed class SmtpOutageFacts(OutageSmtpApp app) : IClassFixture<OutageSmt
             Assert.False(string.IsNullOrEmpty((string?)failing["lastError"]), failing.ToJsonString());
             Assert.NotNull(failing["nextAttemptAt"]);
 
-            await app.Smtp.StartAsync(CancellationToken.None);
             var clock = app.Service<ManualClock>();
+            // An old backlog degrades /health (still 200: the service works, the mail waits).
+            clock.Advance(TimeSpan.FromMinutes(31));
+            var health = await HealthOfMailOutboxAsync();
+            Assert.Equal((HttpStatusCode.OK, "Degraded"), (health.Status, health.Entry));
+            Assert.Contains("failing", health.Description, StringComparison.Ordinal);
+
+            await app.Smtp.StartAsync(CancellationToken.None);
             // Through the back-off: a minute at a time, the sweep re-queues whatever has become due.
             await Eventually.HoldsAsync(async () =>
             {
@@ -129,12 +136,21 @@ public sealed class SmtpOutageFacts(OutageSmtpApp app) : IClassFixture<OutageSmt
             await app.Smtp.StopAsync(CancellationToken.None);
         }
 
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), ((await HealthOfMailOutboxAsync()).Status, (await HealthOfMailOutboxAsync()).Entry));
         var received = ReceivedOf(run);
         var expected = Enumerable.Range(0, BeforeOutage + DuringOutage).Select(i => MailOutbox.MessageIdFor(Key(run, i))).ToHashSet();
         var duplicates = received.GroupBy(m => m.Message.MessageId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
         Assert.Equal(expected, received.Select(m => m.Message.MessageId ?? "").ToHashSet());
         Assert.True(await CountAsync(run, "status = 'sent' and attempts > 1") >= DuringOutage, "the mail decided during the outage was retried");
+    }
+
+    private async Task<(HttpStatusCode Status, string Entry, string Description)> HealthOfMailOutboxAsync()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/health");
+        var entry = (await response.Content.ReadFromJsonAsync<JsonObject>())!["checks"]!["mail-outbox"]!;
+        return (response.StatusCode, (string)entry["status"]!, (string?)entry["description"] ?? "");
     }
 
     private static string Key(string run, int i) => $"load:{run}:{i}";
