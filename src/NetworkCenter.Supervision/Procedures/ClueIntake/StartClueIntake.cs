@@ -34,7 +34,8 @@ internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSour
     /// <summary>
     /// Starts intake for registered clues that have none: a registration commits the clue, then starts its intake, and
     /// a crash or database outage between the two must not leave the clue outside every procedure. Clues registered in
-    /// the last minute are left to the request that is starting them. Runs as a recurring job every minute.
+    /// the last minute are left to the request that is starting them; the demo register is seeded without procedures on
+    /// purpose. Runs as a recurring job every minute.
     /// </summary>
     [Hangfire.DisableConcurrentExecution(60)]
     public async Task<int> StartMissingAsync(CancellationToken cancellationToken)
@@ -44,11 +45,11 @@ internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSour
         {
             missing = [.. await connection.QueryAsync<(long, string, string)>(new CommandDefinition("""
                 select c.id, c.register_number, c.created_by from supervision.clues c
-                where c.register_number is not null and c.status <> 'merged' and c.updated_at < @settled
+                where c.status = 'registered' and c.created_by <> @DemoActor and c.updated_at < @settled
                   and not exists (select 1 from engine.instances i join engine.definitions d on d.id = i.definition_id
                                   where d.key = @DefinitionKey and i.business_key = c.id::text)
                 order by c.id limit 100
-                """, new { settled = clock.GetUtcNow().AddMinutes(-1), DefinitionKey }, cancellationToken: cancellationToken))];
+                """, new { settled = clock.GetUtcNow().AddMinutes(-1), DefinitionKey, DemoActor = Clues.Demo.DemoCluesSeed.Actor }, cancellationToken: cancellationToken))];
         }
         foreach (var (id, number, createdBy) in missing)
         {
