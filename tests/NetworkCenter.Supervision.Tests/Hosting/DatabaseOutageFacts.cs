@@ -65,29 +65,39 @@ public sealed class DatabaseOutageFacts(DatabaseOutageApp app, ITestOutputHelper
                 outcomes.Enqueue(((w + n) % 3) switch
                 {
                     0 => await RegisterAsync(admin, liaison, phase),
-                    // Half the tasks are kept for after the outage, which refuses requests as fast as they come.
-                    1 when (phase != Phase.Down || work.Count > 30) && work.TryDequeue(out var task) => await CompleteAsync(admin, task, phase),
+                    // Tasks are kept for each phase: the outage refuses requests as fast as they come.
+                    1 when work.Count > phase switch { Phase.Stopping => 45, Phase.Down => 30, _ => 0 } && work.TryDequeue(out var task) =>
+                        await CompleteAsync(admin, task, phase),
                     _ => await StartAsync(admin, phase),
                 });
             }
         })).ToArray();
 
         await Eventually.HoldsAsync(() => Task.FromResult(outcomes.Count(o => o.Phase == Phase.Before && o.Succeeded) >= 15), "load with the database up");
-        phase = Phase.Down;
+        phase = Phase.Stopping;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await app.Cluster.InterruptAsync(immediate);
+        var stopped = clock.Elapsed;
+        phase = Phase.Down;
         await Eventually.HoldsAsync(() => Task.FromResult(outcomes.Count(o => o.Phase == Phase.Down && o.Status == HttpStatusCode.ServiceUnavailable) >= 30),
             "requests to be refused while PostgreSQL is down");
         await HealthAsync(HttpStatusCode.ServiceUnavailable);
+        var restarting = clock.Elapsed;
         await app.Cluster.RestartAsync();
+        var restarted = clock.Elapsed;
         // The test's own pool (not the service's) still holds connections from before the restart.
         Npgsql.NpgsqlConnection.ClearAllPools();
         phase = Phase.After;
+        await Eventually.HoldsAsync(() => Task.FromResult(outcomes.Any(o => o.Phase == Phase.After && o.Succeeded)), "a first success after the restart");
+        var recovered = clock.Elapsed;
         await Eventually.HoldsAsync(() => Task.FromResult(outcomes.Count(o => o.Phase == Phase.After && o.Succeeded) >= 30
                 && outcomes.Any(o => o.Phase == Phase.After && o.Kind == Kind.Complete && o.Succeeded)),
             "the same service to serve again once PostgreSQL is back");
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 
+        output.WriteLine($"{(immediate ? "immediate" : "fast")} stop took {stopped.TotalSeconds:0.0} s; down until {restarting.TotalSeconds:0.0} s; " +
+            $"pg_ctl start took {(restarted - restarting).TotalSeconds:0.0} s; first 2xx {(recovered - restarted).TotalSeconds:0.00} s after it");
         foreach (var group in outcomes.GroupBy(o => (o.Phase, o.Kind, o.Status)).OrderBy(g => g.Key))
         {
             output.WriteLine($"{group.Key.Phase,-6} {group.Key.Kind,-9} {(int)group.Key.Status} × {group.Count()}");
@@ -96,6 +106,7 @@ public sealed class DatabaseOutageFacts(DatabaseOutageApp app, ITestOutputHelper
         var refused = outcomes.Where(o => o.Status == HttpStatusCode.ServiceUnavailable).ToList();
         Assert.All(refused, o => Assert.True(o.RetryAfter, $"{o.Kind} {o.Key}: 503 without Retry-After"));
         Assert.Contains(refused, o => o.Body.Contains("\"title\":\"The database is unavailable.\"", StringComparison.Ordinal));
+        Assert.All(Enum.GetValues<Kind>(), kind => Assert.Contains(outcomes, o => o.Phase == Phase.Down && o.Kind == kind && o.Status == HttpStatusCode.ServiceUnavailable));
         Assert.Contains(outcomes, o => o.Phase == Phase.After && o.Kind == Kind.Complete && o.Succeeded);
         Assert.Contains(outcomes, o => o.Phase == Phase.After && o.Kind == Kind.Register && o.Succeeded);
         await HealthAsync(HttpStatusCode.OK);
@@ -206,7 +217,7 @@ public sealed class DatabaseOutageFacts(DatabaseOutageApp app, ITestOutputHelper
         await Eventually.HoldsAsync(async () => (await client.GetAsync("/health")).StatusCode == expected, $"/health to answer {(int)expected}");
     }
 
-    private enum Phase { Before, Down, After }
+    private enum Phase { Before, Stopping, Down, After }
 
     private enum Kind { Register, Complete, Start }
 

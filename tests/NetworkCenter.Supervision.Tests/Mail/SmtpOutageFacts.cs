@@ -30,7 +30,7 @@ public sealed class OutageSmtpApp : NetworkCenterApp
     }
 }
 
-public sealed class SmtpOutageFacts(OutageSmtpApp app) : IClassFixture<OutageSmtpApp>
+public sealed class SmtpOutageFacts(OutageSmtpApp app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<OutageSmtpApp>
 {
     [Fact]
     public async Task MailWhileSmtpIsDown_IsRetriedWithBackoff_AndDeliveredOnceWhenItReturns()
@@ -119,6 +119,8 @@ public sealed class SmtpOutageFacts(OutageSmtpApp app) : IClassFixture<OutageSmt
             Assert.Contains("failing", health.Description, StringComparison.Ordinal);
 
             await app.Smtp.StartAsync(CancellationToken.None);
+            var draining = System.Diagnostics.Stopwatch.StartNew();
+            var startedAt = clock.GetUtcNow();
             // Through the back-off: a minute at a time, the sweep re-queues whatever has become due.
             await Eventually.HoldsAsync(async () =>
             {
@@ -130,6 +132,8 @@ public sealed class SmtpOutageFacts(OutageSmtpApp app) : IClassFixture<OutageSmt
                 await delivery.SweepAsync(CancellationToken.None);
                 return false;
             }, "every message to be delivered once the server is back", TimeSpan.FromSeconds(120));
+            output.WriteLine($"{BeforeOutage + DuringOutage} messages, {await CountAsync(run, "attempts > 1")} retried; backlog drained " +
+                $"{draining.Elapsed.TotalSeconds:0.0} s (real) and {(clock.GetUtcNow() - startedAt).TotalMinutes:0} min (service clock) after the server returned");
         }
         finally
         {
