@@ -117,8 +117,19 @@ public sealed class DatabaseOutageFacts(DatabaseOutageApp app, ITestOutputHelper
         await driver.TaskAsync(clueId, "Triage");
         await driver.AdvanceAsync("PT1H");
         // A registration cut off between its commit and the start of its intake is picked up by the intake sweep.
-        await app.Service<StartClueIntake>().StartMissingAsync(CancellationToken.None);
+        var swept = await app.Service<StartClueIntake>().StartMissingAsync(CancellationToken.None);
+        output.WriteLine($"registrations cut off before their intake started, started by the sweep: {swept}");
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var db = await app.OpenConnectionAsync();
+            return await db.ExecuteScalarAsync<int>("select count(*) from engine.jobs where status = 'pending'") == 0;
+        }, "the service tasks of the swept intakes to run");
 
+        await using (var db = await app.OpenConnectionAsync())
+        {
+            // For the record (Hangfire.PostgreSql#410): whether the long-polling LISTEN connections came back.
+            output.WriteLine($"LISTEN connections after the restart: {await db.ExecuteScalarAsync<int>("select count(*) from pg_stat_activity where query ilike 'listen%'")}");
+        }
         await AssertNothingHalfDoneAsync([.. outcomes], await driver.NowAsync());
     }
 
@@ -172,7 +183,7 @@ public sealed class DatabaseOutageFacts(DatabaseOutageApp app, ITestOutputHelper
             Assert.True(instances.Count == (o.Succeeded ? 1 : instances.Count) && instances.Count <= 1, $"{o.Key} ({(int)o.Status}): {instances.Count} instances");
             Assert.All(instances, i => Assert.True(i is { Tasks: 1, Started: 1 }, $"{o.Key} ({(int)o.Status}) is half started: {i}"));
         }
-        // Every task the engine created is journaled, and nothing waits on a job that never ran.
+        // Every task the engine created is journaled, and no job failed for good.
         Assert.Equal(0, await db.ExecuteScalarAsync<int>("""
             select count(*) from engine.tasks t where not exists (
                 select 1 from engine.journal j where j.instance_id = t.instance_id and j.kind = 'task-created' and j.element_id = t.element_id)
