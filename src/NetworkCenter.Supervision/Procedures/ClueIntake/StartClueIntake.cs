@@ -37,24 +37,34 @@ internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSour
     /// the last minute are left to the request that is starting them; the demo register is seeded without procedures on
     /// purpose. Runs as a recurring job every minute.
     /// </summary>
-    [Hangfire.DisableConcurrentExecution(60)]
     public async Task<int> StartMissingAsync(CancellationToken cancellationToken)
     {
-        List<(long Id, string RegisterNumber, string CreatedBy)> missing;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // One sweep at a time, whoever runs it (the recurring job, a test, an operator): two at once would both see
+        // the same clue without intake and start it twice. A session lock, released below: the pool keeps sessions.
+        await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(@SweepLock)", new { SweepLock }, cancellationToken: cancellationToken));
+        try
         {
-            missing = [.. await connection.QueryAsync<(long, string, string)>(new CommandDefinition("""
+            var missing = (await connection.QueryAsync<(long Id, string RegisterNumber, string CreatedBy)>(new CommandDefinition("""
                 select c.id, c.register_number, c.created_by from supervision.clues c
                 where c.status = 'registered' and c.created_by <> @DemoActor and c.updated_at < @settled
                   and not exists (select 1 from engine.instances i join engine.definitions d on d.id = i.definition_id
                                   where d.key = @DefinitionKey and i.business_key = c.id::text)
                 order by c.id limit 100
-                """, new { settled = clock.GetUtcNow().AddMinutes(-1), DefinitionKey, DemoActor = Clues.Demo.DemoCluesSeed.Actor }, cancellationToken: cancellationToken))];
+                """, new { settled = clock.GetUtcNow().AddMinutes(-1), DefinitionKey, DemoActor = Clues.Demo.DemoCluesSeed.Actor },
+                cancellationToken: cancellationToken))).ToList();
+            foreach (var (id, number, createdBy) in missing)
+            {
+                await StartAsync(id, number, createdBy, cancellationToken);
+            }
+            return missing.Count;
         }
-        foreach (var (id, number, createdBy) in missing)
+        finally
         {
-            await StartAsync(id, number, createdBy, cancellationToken);
+            await connection.ExecuteAsync("select pg_advisory_unlock(@SweepLock)", new { SweepLock });
         }
-        return missing.Count;
     }
+
+    /// <summary>The advisory lock key of the sweep (an arbitrary constant, unique in this database).</summary>
+    private const long SweepLock = 0x4e43_0001_0001;
 }
