@@ -30,6 +30,7 @@ builder.AddForms();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.AddBadRequestProblems();
+builder.AddDatabaseUnavailableProblems();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -60,6 +61,7 @@ app.MapWorkflowApis();
 app.MapHolidaysApi();
 app.MapClues();
 app.MapFormsApi();
+app.MapMailOutboxApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 

@@ -13,7 +13,6 @@ public static class ProceduresServiceCollectionExtensions
     {
         services.TryAddScoped<ProcedureWork>();
         services.TryAddSingleton<StartClueIntake>();
-        services.TryAddTransient<StartMissingClueIntakes>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskCompletionCheck, ParticipantsCheck>());
         return services;
     }

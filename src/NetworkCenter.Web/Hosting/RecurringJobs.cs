@@ -16,8 +16,7 @@ public static class RecurringJobs
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<MailDelivery>("mail-outbox-sweep", delivery => delivery.SweepAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<StartMissingClueIntakes>(StartMissingClueIntakes.RecurringJobId,
-            sweep => sweep.RunAsync(CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<StartClueIntake>("clue-intake-sweep", intake => intake.StartMissingAsync(CancellationToken.None), Cron.Minutely());
         // The mailbox poll runs only while the intake is configured; switching it off unschedules it.
         var intake = app.Services.GetRequiredService<IOptions<ImapIntakeOptions>>().Value;
         if (intake.Enabled)

@@ -9,23 +9,23 @@ namespace NetworkCenter.Supervision.Tests.Procedures;
 public sealed class MissingClueIntakeFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
     [Fact]
-    public async Task Sweep_StartsIntakeOnce_ForARegisteredClueThatHasNone_AfterTheGracePeriod()
+    public async Task ConcurrentSweeps_StartOneIntake_AndLeaveTheClueThatHasOne()
     {
         var driver = await ProcedureDriver.CreateAsync(app);
         var liaison = await driver.LiaisonAsync();
         var (registeredId, _) = await driver.RegisterClueAsync(liaison.Id, liaison.OfficeId);
         await driver.TaskAsync(registeredId, "Triage");
         var orphanId = await CopyWithoutIntakeAsync(registeredId);
-        var sweep = app.Service<StartMissingClueIntakes>();
+        var sweep = app.Service<StartClueIntake>();
 
-        var beforeGrace = await sweep.RunAsync(CancellationToken.None);
-        app.Service<ManualClock>().Advance(StartMissingClueIntakes.Grace + TimeSpan.FromSeconds(1));
-        var started = await Task.WhenAll(sweep.RunAsync(CancellationToken.None), sweep.RunAsync(CancellationToken.None));
-        var again = await sweep.RunAsync(CancellationToken.None);
+        var beforeGrace = await sweep.StartMissingAsync(CancellationToken.None);
+        app.Service<ManualClock>().Advance(TimeSpan.FromMinutes(2));
+        var started = await Task.WhenAll(sweep.StartMissingAsync(CancellationToken.None), sweep.StartMissingAsync(CancellationToken.None));
+        var again = await sweep.StartMissingAsync(CancellationToken.None);
 
         Assert.Equal(0, beforeGrace);
         Assert.Equal(0, again);
-        Assert.InRange(started.Sum(), 1, 2);
+        Assert.Equal(1, started.Sum());
         await driver.TaskAsync(orphanId, "Triage");
         Assert.Equal(1, await IntakeCountAsync(orphanId));
         Assert.Equal(1, await IntakeCountAsync(registeredId));
@@ -42,9 +42,9 @@ public sealed class MissingClueIntakeFacts(NetworkCenterApp app) : IClassFixture
         {
             await connection.ExecuteAsync("update supervision.clues set status = 'closed' where id = @orphanId", new { orphanId });
         }
-        app.Service<ManualClock>().Advance(StartMissingClueIntakes.Grace + TimeSpan.FromSeconds(1));
+        app.Service<ManualClock>().Advance(TimeSpan.FromMinutes(2));
 
-        await app.Service<StartMissingClueIntakes>().RunAsync(CancellationToken.None);
+        await app.Service<StartClueIntake>().StartMissingAsync(CancellationToken.None);
 
         Assert.Equal(0, await IntakeCountAsync(orphanId));
     }
