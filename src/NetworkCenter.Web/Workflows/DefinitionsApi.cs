@@ -41,14 +41,29 @@ public static class DefinitionsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
         }
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        // Strict UTF-8: a binary file sent as XML is refused by what it is, rather than deployed with its bytes replaced.
+        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
         var buffer = new char[MaxBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        int read;
+        try
+        {
+            read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        }
+        catch (DecoderFallbackException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: $"The BPMN file is declared as {type} but is not UTF-8 text.");
+        }
         if (read > MaxBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
         }
         var xml = new string(buffer, 0, read);
+        if (!xml.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') || xml.Contains('\0', StringComparison.Ordinal))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: $"The BPMN file is declared as {type} but its content is not XML.");
+        }
         try
         {
             var deployed = await deployer.DeployAsync(xml, request.HttpContext.User.Identity?.Name, cancellationToken);
