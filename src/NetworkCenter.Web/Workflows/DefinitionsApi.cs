@@ -59,7 +59,9 @@ public static class DefinitionsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
         }
         var xml = new string(buffer, 0, read);
-        if (!xml.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') || xml.Contains('\0', StringComparison.Ordinal))
+        // An empty body is a malformed BPMN file (400 from the deployer); bytes that are not markup are another type (415).
+        var start = xml.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if ((start.Length > 0 && start[0] != '<') || xml.Contains('\0', StringComparison.Ordinal))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: $"The BPMN file is declared as {type} but its content is not XML.");
