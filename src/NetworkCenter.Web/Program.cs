@@ -39,6 +39,7 @@ if (!await app.PrepareAsync())
 {
     return 1;
 }
+if (args.Contains("verify-audit")) return await app.RunVerifyAuditCommandAsync();
 await app.SeedAsync();
 
 app.ScheduleRecurringJobs();

@@ -41,14 +41,31 @@ public static class DefinitionsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
         }
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        // Strict UTF-8: a binary file sent as XML is refused by what it is, rather than deployed with its bytes replaced.
+        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
         var buffer = new char[MaxBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        int read;
+        try
+        {
+            read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        }
+        catch (DecoderFallbackException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: $"The BPMN file is declared as {type} but is not UTF-8 text.");
+        }
         if (read > MaxBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
         }
         var xml = new string(buffer, 0, read);
+        // An empty body is a malformed BPMN file (400 from the deployer); bytes that are not markup are another type (415).
+        var start = xml.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if ((start.Length > 0 && start[0] != '<') || xml.Contains('\0', StringComparison.Ordinal))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: $"The BPMN file is declared as {type} but its content is not XML.");
+        }
         try
         {
             var deployed = await deployer.DeployAsync(xml, request.HttpContext.User.Identity?.Name, cancellationToken);

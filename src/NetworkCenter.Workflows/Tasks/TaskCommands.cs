@@ -73,7 +73,7 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
     public Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken cancellationToken) =>
         commands.RunAsync(actor.Id, async context =>
         {
-            var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
+            var (run, task) = await LockOpenTaskAsync(context, taskId, actor, assigneeOnly: true);
             await context.ExecuteAsync("update engine.tasks set assignee = null where id = @taskId", new { taskId });
             context.Journal(run.Instance.Id, "task-unclaimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString(), ["previousAssignee"] = task.Assignee });
         }, cancellationToken);
@@ -81,7 +81,7 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
     public Task CompleteAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken) =>
         commands.RunAsync(actor.Id, async context =>
         {
-            var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
+            var (run, task) = await LockOpenTaskAsync(context, taskId, actor, assigneeOnly: true);
             var execution = run.Instance.Find(task.ExecutionId)
                 ?? throw EngineException.Conflict("The task is no longer open.");
             forms.EnsureValid(task.FormKey, variables, () => run.Scope(execution).Snapshot(), context.Now);
@@ -100,8 +100,12 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             await run.RunAsync();
         }, cancellationToken);
 
-    /// <summary>404 when there is no such task, 409 when it is no longer open, 403 when the actor may not act on it.</summary>
-    private async Task<(ProcessRun Run, TaskRow Task)> LockOpenTaskAsync(CommandContext context, Guid taskId, Actor actor)
+    /// <summary>
+    /// 404 when there is no such task, 409 when it is no longer open, 403 when the actor may not act on it. With
+    /// <paramref name="assigneeOnly"/>, a claimed task is the assignee's alone: another member of its candidate group may
+    /// neither complete it nor take it away by unclaiming (only a system administrator may step in).
+    /// </summary>
+    private async Task<(ProcessRun Run, TaskRow Task)> LockOpenTaskAsync(CommandContext context, Guid taskId, Actor actor, bool assigneeOnly = false)
     {
         const string select = $"select {Columns} from engine.tasks t where t.id = @taskId";
         var peek = await context.QuerySingleOrDefaultAsync<TaskRow>(select, new { taskId })
@@ -118,6 +122,10 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
         if (!allowed)
         {
             throw EngineException.Forbidden("You are neither the assignee, a candidate user, in a candidate group, nor a system administrator.");
+        }
+        if (assigneeOnly && task.Assignee is { } assignee && assignee != actor.Id && !actor.IsAdministrator)
+        {
+            throw EngineException.Forbidden($"The task is assigned to {assignee}; only they or a system administrator may act on it.");
         }
         return (run, task);
     }
