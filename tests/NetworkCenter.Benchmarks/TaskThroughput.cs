@@ -11,7 +11,7 @@ internal static class TaskThroughput
 {
     private const int InstancesPerClient = 20;
 
-    public static async Task RunAsync(BenchCluster bench, Report report, TimeSpan duration)
+    public static async Task RunAsync(BenchCluster bench, Report report, TimeSpan duration, bool statements = false)
     {
         await Pgbench.InitialiseAsync(bench, scale: 8);
         var connectionString = await bench.CreateDatabaseAsync("bench_throughput");
@@ -33,7 +33,11 @@ internal static class TaskThroughput
                     await Task.Delay(250);
                 }
             });
-            var completions = await CompleteForAsync(service, clients, duration);
+            var completions = await CompleteForAsync(service, clients, duration, statements ? connectionString : null);
+            if (statements)
+            {
+                await StatementStats.PrintAsync(connectionString, completions);
+            }
             await sampling.CancelAsync();
             await sampler;
             var perSecond = completions / duration.TotalSeconds;
@@ -43,7 +47,7 @@ internal static class TaskThroughput
         }
     }
 
-    private static async Task<long> CompleteForAsync(ServiceProcess service, int clients, TimeSpan duration)
+    private static async Task<long> CompleteForAsync(ServiceProcess service, int clients, TimeSpan duration, string? statementsOf)
     {
         var workers = new List<(HttpClient Client, Guid[] Instances)>();
         for (var c = 0; c < clients; c++)
@@ -64,6 +68,10 @@ internal static class TaskThroughput
                 await w.Client.CompleteAsync(await w.Client.OpenTaskAsync(instance));
             }
         }));
+        if (statementsOf is not null)
+        {
+            await StatementStats.ResetAsync(statementsOf);
+        }
         long completed = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(workers.Select(async w =>
