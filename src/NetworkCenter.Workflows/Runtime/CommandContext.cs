@@ -18,6 +18,7 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
     private readonly List<JournalLine> _journal = [];
     private readonly Dictionary<Guid, InstanceState> _instances = [];
     private readonly DeferredWrites _deferred = new();
+    private readonly HashSet<Guid> _completedTaskExecutions = [];
 
     public NpgsqlConnection Connection { get; } = connection;
     public NpgsqlTransaction Transaction { get; } = transaction;
@@ -65,6 +66,11 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
         _journal.Add(new JournalLine(instanceId, Now, kind, elementId, user ?? User, data?.ToJsonString()));
 
     public void AfterCommit(Dispatch dispatch) => Dispatches.Add(dispatch);
+
+    /// <summary>This command completed the task of <paramref name="executionId"/>: that execution holds no open task now.</summary>
+    public void TaskCompleted(Guid executionId) => _completedTaskExecutions.Add(executionId);
+
+    public bool CompletedTaskOf(Guid executionId) => _completedTaskExecutions.Contains(executionId);
 
     /// <summary>
     /// Hands a timer written now to Hangfire after commit when it is due within the horizon, and returns the value of

@@ -77,14 +77,34 @@ internal sealed class Waits(CommandContext context, InstanceState instance)
         return Task.FromResult(id);
     }
 
-    /// <summary>Cancels everything the given executions wait on, and terminates instances they called.</summary>
-    public async Task CancelAsync(IReadOnlyCollection<Guid> executionIds, Func<Guid, Task> terminateCalledInstance)
+    /// <summary>
+    /// Cancels everything the given executions wait on, and terminates instances they called. When none of them can
+    /// hold an open task or a called instance (<paramref name="mayHoldTaskOrCall"/> false: no user task but one whose
+    /// task this command completed, no call activity), there is nothing to read back and the writes are deferred.
+    /// </summary>
+    public async Task CancelAsync(IReadOnlyCollection<Guid> executionIds, Func<Guid, Task> terminateCalledInstance, bool mayHoldTaskOrCall = true)
     {
         if (executionIds.Count == 0)
         {
             return;
         }
         var ids = executionIds.ToArray();
+        if (!mayHoldTaskOrCall)
+        {
+            context.Defer(
+                """
+                with cancelled as (
+                    update engine.tasks set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status = 'open'
+                    returning id)
+                delete from engine.task_candidates where task_id in (select id from cancelled);
+                update engine.timers set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status = 'pending';
+                delete from engine.message_subscriptions where instance_id = @instance and execution_id = any(@ids);
+                update engine.jobs set status = 'cancelled' where instance_id = @instance and execution_id = any(@ids) and status in ('pending', 'failed');
+                update engine.incidents set resolved_at = @now, resolved_by = @user
+                where instance_id = @instance and execution_id = any(@ids) and resolved_at is null
+                """, new { instance = instance.Id, ids, now = context.Now, user = context.User });
+            return;
+        }
         // One round trip for everything the executions held; the cancelled tasks and the called instances come back.
         List<(Guid Id, string ElementId)> cancelledTasks;
         List<Guid> called;

@@ -89,6 +89,7 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             context.Defer("update engine.tasks set status = 'completed', completed_by = @user, completed_at = @now where id = @taskId",
                 new { taskId, user = actor.Id, now = context.Now });
             context.Defer("delete from engine.task_candidates where task_id = @taskId", new { taskId });
+            context.TaskCompleted(task.ExecutionId);
             context.Journal(run.Instance.Id, "task-completed", task.ElementId, new JsonObject
             {
                 ["taskId"] = taskId.ToString(),
