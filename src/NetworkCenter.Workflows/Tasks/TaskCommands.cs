@@ -85,11 +85,11 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             var execution = run.Instance.Find(task.ExecutionId)
                 ?? throw EngineException.Conflict("The task is no longer open.");
             forms.EnsureValid(task.FormKey, variables, () => run.Scope(execution).Snapshot(), context.Now);
-            await context.ExecuteAsync(
-                """
-                update engine.tasks set status = 'completed', completed_by = @user, completed_at = @now where id = @taskId;
-                delete from engine.task_candidates where task_id = @taskId;
-                """, new { taskId, user = actor.Id, now = context.Now });
+            // Deferred, but ahead of the run's own statements: cancelling the execution's waits must find it completed.
+            context.Defer("update engine.tasks set status = 'completed', completed_by = @user, completed_at = @now where id = @taskId",
+                new { taskId, user = actor.Id, now = context.Now });
+            context.Defer("delete from engine.task_candidates where task_id = @taskId", new { taskId });
+            context.TaskCompleted(task.ExecutionId);
             context.Journal(run.Instance.Id, "task-completed", task.ElementId, new JsonObject
             {
                 ["taskId"] = taskId.ToString(),
@@ -107,13 +107,16 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
     /// </summary>
     private async Task<(ProcessRun Run, TaskRow Task)> LockOpenTaskAsync(CommandContext context, Guid taskId, Actor actor, bool assigneeOnly = false)
     {
-        const string select = $"select {Columns} from engine.tasks t where t.id = @taskId";
-        var peek = await context.QuerySingleOrDefaultAsync<TaskRow>(select, new { taskId })
-            ?? throw EngineException.NotFound($"There is no task {taskId}.");
-        var run = await runtime.OpenAsync(context, peek.InstanceId) ?? throw EngineException.NotFound($"There is no task {taskId}.");
-        // Re-read under the instance lock: a concurrent completion has either committed or not begun.
-        var task = await context.QuerySingleOrDefaultAsync<TaskRow>(select, new { taskId });
-        if (task is null || task.Status != "open")
+        // One round trip: lock the task's instance, then read the instance and the task under that lock, so a
+        // concurrent completion has either committed or not begun. A task's instance never changes.
+        var (_, task) = await context.LockInstanceWithAsync<TaskRow>(
+            "(select instance_id from engine.tasks where id = @taskId)", new { taskId }, $"select {Columns} from engine.tasks t where t.id = @taskId");
+        if (task is null)
+        {
+            throw EngineException.NotFound($"There is no task {taskId}.");
+        }
+        var run = await runtime.OpenAsync(context, task.InstanceId) ?? throw EngineException.NotFound($"There is no task {taskId}.");
+        if (task.Status != "open")
         {
             throw EngineException.Conflict("The task is no longer open.");
         }
