@@ -33,12 +33,16 @@ export function showFieldErrors(root, errors) {
   let first = null;
   const unplaced = [];
   for (const [ path, messages ] of Object.entries(errors || {})) {
-    const id = fieldId(path);
+    // An error on one item of a list (roles[1]) goes to the list's control when the item has none of its own.
+    let id = fieldId(path);
+    if (!root.querySelector(`#${CSS.escape(id)}-error`)) {
+      id = fieldId(path.split('[')[0]);
+    }
     const control = root.querySelector(`#${CSS.escape(id)}`);
     const box = root.querySelector(`#${CSS.escape(id)}-error`);
     const text = [].concat(messages).join(' ');
     if (control && box) {
-      box.textContent = text;
+      box.textContent = box.textContent ? `${box.textContent} ${text}` : text;
       box.hidden = false;
       control.setAttribute('aria-invalid', 'true');
       first ||= control;
