@@ -43,7 +43,8 @@ const result = await build({
     poster: 'src/pages/poster.js',
     network: 'src/pages/network.js',
     register: 'src/pages/register.js',
-    merge: 'src/pages/merge.js'
+    merge: 'src/pages/merge.js',
+    holidays: 'src/pages/holidays.js'
   },
   outdir,
   bundle: true,
