@@ -226,8 +226,8 @@ export default {
   'designer.noDrafts': 'No drafts',
   'designer.loaded': 'Opened {key} (version {version}).',
   'designer.newLoaded': 'Started a blank procedure.',
-  'designer.draftSaved': 'Draft saved in this browser: {key} ({time}).',
-  'designer.draftLoaded': 'Opened the draft of {key} (saved {time}).',
+  'designer.draftSaved': 'Draft saved on the server: {key} ({time}). It is not deployed.',
+  'designer.draftLoaded': 'Opened the draft of {key} (saved {time} by {user}).',
   'designer.deployed': 'Deployed {key} version {version}.',
   'designer.unchanged': '{key} is unchanged: still version {version}.',
   'designer.deployRejected': 'The server refused the deployment: {count} problems, marked on the diagram.',
@@ -382,5 +382,9 @@ export default {
   'holidays.dateRequired': 'Choose a date.',
   'holidays.badYear': 'Enter a year such as 2026.',
   'holidayKind.day-off': 'day off',
-  'holidayKind.make-up-working-day': 'make-up working day'
+  'holidayKind.make-up-working-day': 'make-up working day',
+  'designer.discardDraft': 'Discard draft',
+  'designer.draftDiscarded': 'Draft of {key} discarded.',
+  'designer.draftFailed': 'The draft was not saved: {message}',
+  'designer.draftWaiting': 'A draft of it saved {time} by {user} is waiting.'
 };

@@ -226,8 +226,8 @@ export default {
   'designer.noDrafts': '没有草稿',
   'designer.loaded': '已打开 {key}（版本 {version}）。',
   'designer.newLoaded': '已新建空白流程。',
-  'designer.draftSaved': '草稿已保存在本浏览器：{key}（{time}）。',
-  'designer.draftLoaded': '已打开草稿 {key}（保存于 {time}）。',
+  'designer.draftSaved': '草稿已保存到服务器：{key}（{time}），尚未部署。',
+  'designer.draftLoaded': '已打开草稿 {key}（{user} 保存于 {time}）。',
   'designer.deployed': '已发布 {key} 版本 {version}。',
   'designer.unchanged': '{key} 没有变化，仍是版本 {version}。',
   'designer.deployRejected': '服务器拒绝发布：{count} 个问题，已在流程图上标出。',
@@ -382,5 +382,9 @@ export default {
   'holidays.dateRequired': '请选择日期。',
   'holidays.badYear': '请输入年份，例如 2026。',
   'holidayKind.day-off': '放假',
-  'holidayKind.make-up-working-day': '调休上班'
+  'holidayKind.make-up-working-day': '调休上班',
+  'designer.discardDraft': '删除草稿',
+  'designer.draftDiscarded': '已删除草稿 {key}。',
+  'designer.draftFailed': '草稿未保存：{message}',
+  'designer.draftWaiting': '此流程有一份草稿（{user} 保存于 {time}）。'
 };
