@@ -25,6 +25,7 @@ public static class DefinitionsApi
         api.MapGet("", ListAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{key}/xml", XmlAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapDefinitionDraftsApi();
+        api.MapPostersApi();
         return api;
     }
 

@@ -386,5 +386,6 @@ export default {
   'designer.discardDraft': 'Discard draft',
   'designer.draftDiscarded': 'Draft of {key} discarded.',
   'designer.draftFailed': 'The draft was not saved: {message}',
-  'designer.draftWaiting': 'A draft of it saved {time} by {user} is waiting.'
+  'designer.draftWaiting': 'A draft of it saved {time} by {user} is waiting.',
+  'poster.pdf': 'PDF ({paper})'
 };

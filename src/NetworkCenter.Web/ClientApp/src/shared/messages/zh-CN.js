@@ -386,5 +386,6 @@ export default {
   'designer.discardDraft': '删除草稿',
   'designer.draftDiscarded': '已删除草稿 {key}。',
   'designer.draftFailed': '草稿未保存：{message}',
-  'designer.draftWaiting': '此流程有一份草稿（{user} 保存于 {time}）。'
+  'designer.draftWaiting': '此流程有一份草稿（{user} 保存于 {time}）。',
+  'poster.pdf': 'PDF（{paper}）'
 };
