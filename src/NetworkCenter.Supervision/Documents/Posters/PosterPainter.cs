@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
 
 namespace NetworkCenter.Supervision.Documents.Posters;
 
 /// <summary>BPMN's notation in PDFsharp strokes, in diagram units: tasks, events, gateways, containers and flows.</summary>
-internal sealed class PosterPainter(XGraphics gfx, bool english)
+internal sealed partial class PosterPainter(XGraphics gfx, bool english)
 {
     private static readonly XColor Ink = XColor.FromArgb(0x1f, 0x23, 0x28);
     private static readonly XColor Accent = XColor.FromArgb(0xa4, 0x26, 0x2c);
@@ -228,16 +229,30 @@ internal sealed class PosterPainter(XGraphics gfx, bool english)
         foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
         {
             var line = "";
-            foreach (var ch in paragraph)
+            // A Latin word moves to the next line whole; Chinese breaks between any two characters.
+            foreach (var token in Tokens().Matches(paragraph).Select(m => m.Value))
             {
-                if (line.Length > 0 && gfx.MeasureString(line + ch, font).Width > box.Width)
+                if (line.Length > 0 && gfx.MeasureString(line + token.TrimEnd(), font).Width > box.Width)
                 {
-                    lines.Add(line);
+                    lines.Add(line.TrimEnd());
                     line = "";
                 }
-                line += ch;
+                if (gfx.MeasureString(token.TrimEnd(), font).Width <= box.Width)
+                {
+                    line += line.Length == 0 ? token.TrimStart() : token;
+                    continue;
+                }
+                foreach (var ch in token)
+                {
+                    if (line.Length > 0 && gfx.MeasureString(line + ch, font).Width > box.Width)
+                    {
+                        lines.Add(line);
+                        line = "";
+                    }
+                    line += ch;
+                }
             }
-            lines.Add(line);
+            lines.Add(line.TrimEnd());
         }
         var lineHeight = font.Size * 1.25;
         var total = lines.Count * lineHeight;
@@ -249,4 +264,7 @@ internal sealed class PosterPainter(XGraphics gfx, bool english)
             y += lineHeight;
         }
     }
+
+    [GeneratedRegex(@"[\p{IsBasicLatin}\p{IsLatin-1Supplement}-[\s]]+\s*|\s+|.", RegexOptions.Singleline)]
+    private static partial Regex Tokens();
 }
