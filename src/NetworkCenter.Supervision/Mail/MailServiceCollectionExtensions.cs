@@ -23,6 +23,7 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.Section));
         services.TryAddSingleton<MailTemplates>();
         services.TryAddSingleton<LetterRenderer>();
+        services.TryAddSingleton<NetworkCenter.Supervision.Documents.Posters.PosterRenderer>();
         services.TryAddSingleton<MailOutbox>();
         services.TryAddTransient<MailDelivery>();
         services.TryAddSingleton<MailBacklog>();

@@ -41,7 +41,10 @@ const result = await build({
     portal: 'src/pages/portal.js',
     clues: 'src/pages/clues.js',
     poster: 'src/pages/poster.js',
-    network: 'src/pages/network.js'
+    network: 'src/pages/network.js',
+    register: 'src/pages/register.js',
+    merge: 'src/pages/merge.js',
+    holidays: 'src/pages/holidays.js'
   },
   outdir,
   bundle: true,

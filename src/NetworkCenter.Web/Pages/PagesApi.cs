@@ -50,8 +50,11 @@ internal static class PagesApi
         pages.MapGet("/designer", (HttpContext http, PageShell shell) => shell.Render(http, "designer")).RequireAuthorization(DesignerPolicy);
         pages.MapGet("/forms", (HttpContext http, PageShell shell) => shell.Render(http, "forms")).RequireAuthorization(DesignerPolicy);
         pages.MapGet("/clues", (HttpContext http, PageShell shell) => shell.Render(http, "clues")).RequireAuthorization(AccessPolicies.Staff);
+        pages.MapGet("/clues/new", (HttpContext http, PageShell shell) => shell.Render(http, "register")).RequireAuthorization(AccessPolicies.ClueAdministrator);
+        pages.MapGet("/clues/merge", (HttpContext http, PageShell shell) => shell.Render(http, "merge")).RequireAuthorization(AccessPolicies.ClueAdministrator);
         pages.MapGet("/posters/{key}", (HttpContext http, PageShell shell) => shell.Render(http, "poster")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/network", (HttpContext http, PageShell shell) => shell.Render(http, "network")).RequireAuthorization(AccessPolicies.Staff);
+        pages.MapGet("/holidays", (HttpContext http, PageShell shell) => shell.Render(http, "holidays")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/tasks", (HttpContext http, PageShell shell) => shell.Render(http, "inbox")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/instances/{id}", (HttpContext http, PageShell shell) => shell.Render(http, "instance")).RequireAuthorization(AccessPolicies.Staff);
         return routes;

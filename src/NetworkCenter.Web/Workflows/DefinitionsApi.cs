@@ -24,6 +24,8 @@ public static class DefinitionsApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
         api.MapGet("", ListAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{key}/xml", XmlAsync).RequireAuthorization(AccessPolicies.Staff);
+        api.MapDefinitionDraftsApi();
+        api.MapPostersApi();
         return api;
     }
 

@@ -50,15 +50,36 @@ public static class TasksApi
         }
     }
 
-    private static async Task<Ok<IReadOnlyList<TaskView>>> ListAsync(
-        Guid? instanceId, string? assignee, string? candidateGroup, int? limit, ClaimsPrincipal user, TaskCommands tasks, CancellationToken cancellationToken)
+    /// <summary>The most tasks one page holds, and the furthest a page may start.</summary>
+    public const int MaxLimit = 500;
+    public const int MaxOffset = 1_000_000;
+
+    /// <summary>
+    /// One page of open tasks as a JSON array (the REST contract), with the number the filters match in the
+    /// <c>X-Total-Count</c> header: an inbox of more than <see cref="MaxLimit"/> asks again from <c>offset</c>.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<TaskView>>, ValidationProblem>> ListAsync(
+        Guid? instanceId, string? assignee, string? candidateGroup, int? limit, int? offset, ClaimsPrincipal user, HttpResponse response,
+        TaskCommands tasks, CancellationToken cancellationToken)
     {
+        if (offset is < 0 or > MaxOffset)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["offset"] = [$"From 0 to {MaxOffset}."] });
+        }
         // A liaison sees only the tasks assigned to them (their argumentation opinions), never the staff's queues.
         if (!user.Current().IsStaff)
         {
             assignee = user.Identity?.Name ?? "";
             candidateGroup = null;
         }
-        return TypedResults.Ok(await tasks.ListAsync(instanceId, assignee, candidateGroup, Math.Clamp(limit ?? 50, 1, 500), cancellationToken));
+        var size = Math.Clamp(limit ?? 50, 1, MaxLimit);
+        var skip = offset ?? 0;
+        var page = await tasks.ListAsync(instanceId, assignee, candidateGroup, size, cancellationToken, skip);
+        // A page that is not full, and not past the end, already says how many there are: no count query needed.
+        var total = page.Count < size && (page.Count > 0 || skip == 0)
+            ? skip + page.Count
+            : await tasks.CountAsync(instanceId, assignee, candidateGroup, cancellationToken);
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(page);
     }
 }

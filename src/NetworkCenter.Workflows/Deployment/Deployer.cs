@@ -50,6 +50,8 @@ internal sealed class Deployer(CommandRunner commands, DefinitionCache cache, Ha
     {
         // Two deployments of one key at once would both compute the same next version.
         await context.ExecuteAsync("select pg_advisory_xact_lock(hashtext('engine.definition:' || @key))", new { key = process.Key });
+        // What was deployed supersedes the designer's draft of it, changed or not.
+        await context.ExecuteAsync("delete from engine.definition_drafts where key = @key", new { key = process.Key });
         var latest = await context.QuerySingleOrDefaultAsync<LatestRow>(
             "select id, version, content_hash as hash from engine.definitions where key = @key order by version desc limit 1", new { key = process.Key });
         if (latest is { } same && same.Hash == hash)

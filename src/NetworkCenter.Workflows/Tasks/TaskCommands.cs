@@ -37,26 +37,44 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
         t.form_key as formkey, t.status
         """;
 
-    public async Task<IReadOnlyList<TaskView>> ListAsync(Guid? instanceId, string? assignee, string? candidateGroup, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TaskView>> ListAsync(
+        Guid? instanceId, string? assignee, string? candidateGroup, int limit, CancellationToken cancellationToken, int offset = 0)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // Only the filters asked for, so each shape of the query gets its own plan (a prepared "@x is null or ..."
         // may get a generic plan that can use no index). By group: one range scan of the candidates index in due order.
-        var filters = (instanceId is null ? "" : " and t.instance_id = @instanceId") + (assignee is null ? "" : " and t.assignee = @assignee");
+        var filters = Filters(instanceId, assignee);
         var sql = candidateGroup is not null
             ? $"""
               select {Columns} from engine.task_candidates c join engine.tasks t on t.id = c.task_id
               where c.kind = 'g' and c.name = @candidateGroup and t.status = 'open'{filters}
-              order by c.due_at nulls last, c.task_id limit @limit
+              order by c.due_at nulls last, c.task_id limit @limit offset @offset
               """
             : $"""
               select {Columns} from engine.tasks t
               where t.status = 'open'{filters}
-              order by t.due_at nulls last, t.id limit @limit
+              order by t.due_at nulls last, t.id limit @limit offset @offset
               """;
-        var rows = await connection.QueryAsync<TaskRow>(sql, new { instanceId, assignee, candidateGroup, limit });
+        var rows = await connection.QueryAsync<TaskRow>(sql, new { instanceId, assignee, candidateGroup, limit, offset });
         return [.. rows.Select(View)];
     }
+
+    /// <summary>How many open tasks the same filters as <see cref="ListAsync"/> match, for paging through them.</summary>
+    public async Task<int> CountAsync(Guid? instanceId, string? assignee, string? candidateGroup, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var filters = Filters(instanceId, assignee);
+        var sql = candidateGroup is not null
+            ? $"""
+              select count(*)::int from engine.task_candidates c join engine.tasks t on t.id = c.task_id
+              where c.kind = 'g' and c.name = @candidateGroup and t.status = 'open'{filters}
+              """
+            : $"select count(*)::int from engine.tasks t where t.status = 'open'{filters}";
+        return await connection.QuerySingleAsync<int>(sql, new { instanceId, assignee, candidateGroup });
+    }
+
+    private static string Filters(Guid? instanceId, string? assignee) =>
+        (instanceId is null ? "" : " and t.instance_id = @instanceId") + (assignee is null ? "" : " and t.assignee = @assignee");
 
     public Task ClaimAsync(Guid taskId, Actor actor, CancellationToken cancellationToken) =>
         commands.RunAsync(actor.Id, async context =>

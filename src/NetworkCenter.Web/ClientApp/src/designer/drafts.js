@@ -1,29 +1,32 @@
-// Drafts live in this browser's localStorage, one per process key, until a drafts API exists on the server.
-const prefix = 'nc.designer.draft.';
+// Drafts live on the server, one per process key (PUT/GET/DELETE /api/definitions/{key}/draft), until the key is
+// deployed: a procedure half-edited on one machine opens on another.
+import { api, ApiError } from '../shared/api.js';
 
-export function saveDraft(key, xml) {
-  const draft = { key, xml, savedAt: new Date().toISOString() };
-  localStorage.setItem(prefix + key, JSON.stringify(draft));
-  return draft;
+const draftUrl = key => `/api/definitions/${encodeURIComponent(key)}/draft`;
+
+/** Stores xml as the draft of key; baseVersion is the deployed version it was opened from, if any. */
+export function saveDraft(key, xml, baseVersion) {
+  const query = baseVersion ? `?baseVersion=${encodeURIComponent(baseVersion)}` : '';
+  return api(`${draftUrl(key)}${query}`, { method: 'PUT', body: xml, headers: { 'Content-Type': 'application/xml' } });
 }
 
-export function loadDraft(key) {
-  const text = localStorage.getItem(prefix + key);
-  return text ? JSON.parse(text) : null;
-}
-
-export function listDrafts() {
-  const drafts = [];
-  for (let i = 0; i < localStorage.length; i++) {
-    const name = localStorage.key(i);
-    if (name?.startsWith(prefix)) {
-      try {
-        const { key, savedAt } = JSON.parse(localStorage.getItem(name));
-        drafts.push({ key, savedAt });
-      } catch {
-        // A damaged entry is skipped, not fatal.
-      }
+/** The draft of key ({ key, xml, baseVersion, savedBy, savedAt }), or null when there is none. */
+export async function loadDraft(key) {
+  try {
+    return await api(draftUrl(key));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return null;
     }
+    throw error;
   }
-  return drafts.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+export function discardDraft(key) {
+  return api(draftUrl(key), { method: 'DELETE' });
+}
+
+/** Every draft, newest first, without its XML. */
+export function listDrafts() {
+  return api('/api/definitions/drafts');
 }

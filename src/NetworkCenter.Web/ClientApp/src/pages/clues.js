@@ -8,7 +8,8 @@ import { mountShell } from '../shared/shell.js';
 const kinds = [ 'judgment-supervision', 'judicial-misconduct', 'public-interest', 'outside-jurisdiction' ];
 const statuses = [ 'draft', 'registered', 'triage', 'assigned', 'under-review', 'filed', 'not-filed', 'referred', 'closed', 'merged' ];
 const pageSize = 50;
-const { main } = await mountShell({ titleKey: 'clues.title' });
+const { me, main } = await mountShell({ titleKey: 'clues.title' });
+const clerk = me.roles.includes('clue-administrator');
 const day = new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium' });
 const label = (prefix, value) => {
   const text = t(`${prefix}.${value}`);
@@ -39,7 +40,9 @@ filterForm.addEventListener('submit', event => {
   load();
 });
 
-main.append(h('h1', {}, t('clues.title')), filterForm, status, count,
+main.append(h('h1', {}, t('clues.title')),
+  ...(clerk ? [ h('p', {}, h('a', { href: '/clues/new', class: 'button primary', id: 'register-link' }, t('nav.register'))) ] : []),
+  filterForm, status, count,
   h('div', { class: 'clues-layout' },
     h('div', {},
       h('table', { class: 'clue-register', 'aria-labelledby': 'clue-count' },
@@ -97,9 +100,16 @@ async function open(id) {
     clue.attachments.length ? h('h3', {}, t('portal.attachments')) : null,
     clue.attachments.length ? h('ul', {}, clue.attachments.map(a =>
       h('li', {}, h('a', { href: `/api/clues/${clue.id}/attachments/${a.id}`, download: a.fileName }, a.fileName)))) : null,
+    clerk && clue.status !== 'merged' ? h('p', {}, h('a', { href: `/clues/merge?id=${clue.id}` }, t('merge.duplicates'))) : null,
+    clue.mergedIntoId ? h('p', {}, t('merge.alreadyMerged', { number: clue.mergedIntoRegisterNumber || clue.mergedIntoId })) : null,
     h('h3', {}, t('portal.progress')),
     h('ol', {}, clue.history.map(entry => h('li', {},
       `${entry.at ? day.format(new Date(entry.at)) : ''} · ${label('status', entry.toStatus || entry.status)}`))));
 }
 
 await load();
+// ?open=42 opens that clue's record, as links from the registration and merge pages do.
+const opened = Number(new URLSearchParams(location.search).get('open'));
+if (opened) {
+  await open(opened);
+}

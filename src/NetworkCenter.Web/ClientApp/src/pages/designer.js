@@ -1,12 +1,12 @@
 // The procedure designer: open a deployed definition (any version), a draft or a file; edit it with the Camunda 7
-// properties; save a draft in this browser; deploy it as a new version, with the server's errors pinned on the diagram.
+// properties; save a draft on the server; deploy it as a new version, with the server's errors pinned on the diagram.
 import './designer.css';
 import { api, ApiError } from '../shared/api.js';
 import { announce, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { mountShell } from '../shared/shell.js';
 import { blankDiagram, createModeler, processKey } from '../designer/modeler.js';
-import { listDrafts, loadDraft, saveDraft } from '../designer/drafts.js';
+import { discardDraft, listDrafts, loadDraft, saveDraft } from '../designer/drafts.js';
 import { problemList, ServerProblems } from '../designer/problems.js';
 
 const { main } = await mountShell({ titleKey: 'designer.title', wide: true });
@@ -34,7 +34,8 @@ main.append(
         window.open(`/posters/${encodeURIComponent(definitionSelect.value)}${versionSelect.value ? `?version=${versionSelect.value}` : ''}`, '_blank') }, t('designer.poster'))),
     h('div', { class: 'group' },
       h('label', { for: 'draft', class: 'visually-hidden' }, t('designer.openDraft')), draftSelect,
-      h('button', { type: 'button', id: 'open-draft', onclick: () => openDraft(draftSelect.value) }, t('designer.openDraft'))),
+      h('button', { type: 'button', id: 'open-draft', onclick: () => openDraft(draftSelect.value) }, t('designer.openDraft')),
+      h('button', { type: 'button', id: 'discard-draft', onclick: () => discard(draftSelect.value) }, t('designer.discardDraft'))),
     h('div', { class: 'group' },
       h('button', { type: 'button', id: 'new-diagram', onclick: () => confirmLeave() && open(blankDiagram(), t('designer.newLoaded')) }, t('designer.new')),
       h('label', { for: 'open-file', class: 'button', tabindex: '0', role: 'button',
@@ -52,6 +53,8 @@ main.append(
 const modeler = createModeler({ canvas, properties });
 const problems = new ServerProblems(modeler, problemItems);
 let dirty = false;
+// The deployed version the diagram was opened from, saved with a draft of it.
+let openedVersion = null;
 let definitions = [];
 // Read by the browser tests: how long the last open took, from XML to a painted diagram.
 window.ncDesigner = { modeler, lastOpenMs: null };
@@ -82,6 +85,7 @@ function confirmLeave() {
 
 async function open(xml, message) {
   document.body.dataset.designer = 'loading';
+  openedVersion = null;
   const started = performance.now();
   try {
     const { warnings } = await modeler.importXML(xml);
@@ -108,26 +112,63 @@ async function openDefinition(key, version) {
     const xml = await api(`/api/definitions/${encodeURIComponent(key)}/xml${query}`, { headers: { Accept: 'application/xml' } });
     const shown = version || definitions.find(d => d.key === key)?.version || '';
     await open(xml, t('designer.loaded', { key, version: shown }));
+    openedVersion = shown || null;
     history.replaceState(null, '', `/designer?key=${encodeURIComponent(key)}${version ? `&version=${version}` : ''}`);
+    await offerDraft(key);
   } catch (error) {
     announce(status, t('designer.loadFailed', { message: error.message }), 'error');
   }
 }
 
 async function openDraft(key) {
-  const draft = key && loadDraft(key);
-  if (draft && confirmLeave()) {
-    await open(draft.xml, t('designer.draftLoaded', { key, time: new Date(draft.savedAt).toLocaleString() }));
+  if (!key || !confirmLeave()) {
+    return;
+  }
+  try {
+    const draft = await loadDraft(key);
+    if (draft) {
+      await open(draft.xml, t('designer.draftLoaded', { key, time: new Date(draft.savedAt).toLocaleString(), user: draft.savedBy }));
+      openedVersion = draft.baseVersion;
+    }
+  } catch (error) {
+    announce(status, t('designer.loadFailed', { message: error.message }), 'error');
+  }
+}
+
+// A definition opened while a draft of it waits on the server: say so, and offer to open the draft instead.
+async function offerDraft(key) {
+  const draft = await loadDraft(key).catch(() => null);
+  if (draft) {
+    status.append(' ', t('designer.draftWaiting', { time: new Date(draft.savedAt).toLocaleString(), user: draft.savedBy }), ' ',
+      h('button', { type: 'button', id: 'open-offered-draft', class: 'link', onclick: () => openDraft(key) }, t('designer.openDraft')));
   }
 }
 
 async function saveCurrentDraft() {
   const { xml } = await modeler.saveXML({ format: true });
   const key = processKey(modeler) || 'untitled';
-  const draft = saveDraft(key, xml);
-  dirty = false;
-  fillDrafts(key);
-  announce(status, t('designer.draftSaved', { key, time: new Date(draft.savedAt).toLocaleString() }), 'success');
+  try {
+    const draft = await saveDraft(key, xml, openedVersion);
+    dirty = false;
+    await fillDrafts(key);
+    announce(status, t('designer.draftSaved', { key, time: new Date(draft.savedAt).toLocaleString() }), 'success');
+  } catch (error) {
+    const errors = error instanceof ApiError && error.problem?.errors ? Object.values(error.problem.errors).flat() : [];
+    announce(status, t('designer.draftFailed', { message: errors.join(' ') || error.message }), 'error');
+  }
+}
+
+async function discard(key) {
+  if (!key) {
+    return;
+  }
+  try {
+    await discardDraft(key);
+    await fillDrafts();
+    announce(status, t('designer.draftDiscarded', { key }), 'success');
+  } catch (error) {
+    announce(status, t('common.error', { message: error.message }), 'error');
+  }
 }
 
 async function download() {
@@ -146,7 +187,10 @@ async function deploy() {
     const response = await api('/api/definitions', { method: 'POST', body: xml, headers: { 'Content-Type': 'application/xml' }, raw: true });
     const deployed = await response.json();
     dirty = false;
+    openedVersion = deployed.version;
     await loadDefinitions(deployed.key, deployed.version);
+    // Deploying deleted the draft of this key on the server.
+    await fillDrafts();
     // 201 is a new version; 200 means the server already had this XML as the latest version.
     const message = response.status === 201 ? 'designer.deployed' : 'designer.unchanged';
     announce(status, t(message, { key: deployed.key, version: deployed.version }), 'success');
@@ -187,15 +231,15 @@ function fillVersions(selectVersion) {
   versionSelect.replaceChildren(...options);
 }
 
-function fillDrafts(selectKey) {
-  const drafts = listDrafts();
+async function fillDrafts(selectKey) {
+  const drafts = await listDrafts().catch(() => []);
   draftSelect.replaceChildren(...(drafts.length
     ? drafts.map(d => h('option', { value: d.key, selected: d.key === selectKey }, `${d.key} · ${new Date(d.savedAt).toLocaleString()}`))
     : [ h('option', { value: '' }, t('designer.noDrafts')) ]));
 }
 
 const params = new URLSearchParams(location.search);
-fillDrafts();
+await fillDrafts();
 await loadDefinitions(params.get('key'), params.get('version'));
 if (params.get('key')) {
   await openDefinition(params.get('key'), params.get('version'));

@@ -152,13 +152,26 @@ async function clueCard(clueId) {
   }
 }
 
+// Every open task a query matches: the task API gives at most 500 per page and the total in X-Total-Count, so a
+// large inbox asks for the remaining pages at once after the first.
+const pageSize = 500;
+async function allTasks(query) {
+  const response = await api(`/api/tasks?${query}&limit=${pageSize}`, { raw: true });
+  const first = await response.json();
+  const total = Number(response.headers.get('X-Total-Count')) || first.length;
+  const offsets = [];
+  for (let offset = pageSize; offset < total; offset += pageSize) {
+    offsets.push(offset);
+  }
+  const rest = await Promise.all(offsets.map(offset => api(`/api/tasks?${query}&limit=${pageSize}&offset=${offset}`)));
+  return [ ...first, ...rest.flat() ];
+}
+
 async function load() {
-  // 500 is the most the task API returns per query.
-  const groups = me.roles.map(role => `/api/tasks?candidateGroup=${encodeURIComponent(role)}&limit=500`);
   const [ clock, ...lists ] = await Promise.all([
     api('/api/clock').catch(() => null),
-    api(`/api/tasks?assignee=${encodeURIComponent(me.username)}&limit=500`),
-    ...groups.map(url => api(url))
+    allTasks(`assignee=${encodeURIComponent(me.username)}`),
+    ...me.roles.map(role => allTasks(`candidateGroup=${encodeURIComponent(role)}`))
   ]);
   // The service's clock, not the browser's: with the manual clock in tests and demos they differ.
   now = clock?.now ? Date.parse(clock.now) : Date.now();

@@ -1,5 +1,5 @@
 // A procedure as a wall poster: the diagram alone, fitted to one landscape page, with its name and version; print it
-// (or save it as PDF from the print dialogue) or download it as SVG.
+// (or save it as PDF from the print dialogue), download it as SVG, or as the server's one-page PDF.
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './poster.css';
@@ -20,7 +20,11 @@ const printed = h('figure', { class: 'poster-print', 'aria-hidden': 'true' });
 const svgButton = h('button', { type: 'button', id: 'download-svg' }, t('poster.svg'));
 const printButton = h('button', { type: 'button', class: 'primary', id: 'print' }, t('poster.print'));
 
-main.append(h('div', { class: 'toolbar poster-toolbar' }, printButton, svgButton), status,
+// The server draws the same diagram as a one-page PDF, in A4 or A3, for a sheet that prints the same everywhere.
+const pdfLink = paper => h('a', { class: 'button', id: `download-pdf-${paper.toLowerCase()}`, download: '',
+  href: `/api/definitions/${encodeURIComponent(key)}/poster.pdf?paper=${paper}${version ? `&version=${encodeURIComponent(version)}` : ''}` },
+t('poster.pdf', { paper }));
+main.append(h('div', { class: 'toolbar poster-toolbar' }, printButton, svgButton, pdfLink('A4'), pdfLink('A3')), status,
   h('article', { class: 'poster' }, title, canvas, printed, h('p', { class: 'poster-footer' }, t('app.name'))));
 
 const viewer = new Viewer({ container: canvas });
