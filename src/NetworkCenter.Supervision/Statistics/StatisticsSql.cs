@@ -30,20 +30,18 @@ internal static class StatisticsSql
             union
             select s.clue_id from supervision.clue_sources s where s.received_at >= @from and s.received_at < @to
         ),
-        adopted as (
-            select clue_id from supervision.clue_decisions where decision = 'file' and decided_at < @asOf
-            union
-            select clue_id from supervision.clue_status_history where to_status in ('filed', 'protest-proposed') and at < @asOf
-        ),
         worth as (
             select clue_id, sum(amount_recovered) as recovered, sum(loss_avoided) as avoided
-            from supervision.clue_outcomes where recorded_at < @asOf
+            from supervision.clue_outcomes where recorded_at < @asOf and clue_id in (select id from scope)
             group by clue_id
         )
-        select c.id as clue_id, c.kind, c.public_interest_area, c.status, c.received_at, a.clue_id is not null as adopted,
+        select c.id as clue_id, c.kind, c.public_interest_area, c.status, c.received_at,
+               exists (select 1 from supervision.clue_decisions d
+                       where d.clue_id = c.id and d.decision = 'file' and d.decided_at < @asOf)
+               or exists (select 1 from supervision.clue_status_history h
+                          where h.clue_id = c.id and h.to_status in ('filed', 'protest-proposed') and h.at < @asOf) as adopted,
                w.recovered, w.avoided
-        from scope join supervision.clues c on c.id = scope.id
-             left join adopted a on a.clue_id = c.id left join worth w on w.clue_id = c.id
+        from scope join supervision.clues c on c.id = scope.id left join worth w on w.clue_id = c.id
         where c.register_number is not null and c.status <> 'merged' and (@kind::text is null or c.kind = @kind::text)
         """;
 
