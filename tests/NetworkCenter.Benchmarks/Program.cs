@@ -1,6 +1,6 @@
 using NetworkCenter.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/NetworkCenter.Benchmarks -- [throughput] [timers] [query] [--seconds N] [--timers N] [--statements]
+// Usage: dotnet run -c Release --project tests/NetworkCenter.Benchmarks -- [throughput] [timers] [query] [statistics] [--seconds N] [--timers N] [--statements]
 // With no names, runs everything. Prints a Markdown table for BENCHMARKS.md. --statements prints, after each throughput
 // run, the service's SQL statements per completion from pg_stat_statements.
 var selected = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
@@ -25,6 +25,10 @@ if (Run("timers"))
 if (Run("query"))
 {
     await OpenTaskQuery.RunAsync(bench, report);
+}
+if (Run("statistics"))
+{
+    await StatisticsQuery.RunAsync(bench, report);
 }
 
 Console.WriteLine(report.ToMarkdown());
