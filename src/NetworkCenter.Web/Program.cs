@@ -7,6 +7,7 @@ using NetworkCenter.Web.Clues;
 using NetworkCenter.Web.Forms;
 using NetworkCenter.Web.Hosting;
 using NetworkCenter.Web.Http;
+using NetworkCenter.Web.MonthlyReports;
 using NetworkCenter.Web.Network;
 using NetworkCenter.Web.Workflows;
 using NetworkCenter.Workflows.Calendar;
@@ -25,6 +26,7 @@ builder.AddNetwork();
 builder.AddClues();
 builder.AddWorkflows();
 builder.Services.AddProcedures();
+builder.AddMonthlyReports();
 builder.AddPages();
 builder.AddForms();
 builder.AddHealth();
@@ -60,6 +62,7 @@ app.MapWorkflowApis();
 app.MapHolidaysApi();
 app.MapClues();
 app.MapFormsApi();
+app.MapMonthlyReportsApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 

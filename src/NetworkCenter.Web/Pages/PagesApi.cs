@@ -51,6 +51,7 @@ internal static class PagesApi
         pages.MapGet("/forms", (HttpContext http, PageShell shell) => shell.Render(http, "forms")).RequireAuthorization(DesignerPolicy);
         pages.MapGet("/clues", (HttpContext http, PageShell shell) => shell.Render(http, "clues")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/posters/{key}", (HttpContext http, PageShell shell) => shell.Render(http, "poster")).RequireAuthorization(AccessPolicies.Staff);
+        pages.MapGet("/statistics", (HttpContext http, PageShell shell) => shell.Render(http, "statistics")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/network", (HttpContext http, PageShell shell) => shell.Render(http, "network")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/tasks", (HttpContext http, PageShell shell) => shell.Render(http, "inbox")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/instances/{id}", (HttpContext http, PageShell shell) => shell.Render(http, "instance")).RequireAuthorization(AccessPolicies.Staff);
