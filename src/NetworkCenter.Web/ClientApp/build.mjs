@@ -41,7 +41,8 @@ const result = await build({
     portal: 'src/pages/portal.js',
     clues: 'src/pages/clues.js',
     poster: 'src/pages/poster.js',
-    network: 'src/pages/network.js'
+    network: 'src/pages/network.js',
+    statistics: 'src/pages/statistics.js'
   },
   outdir,
   bundle: true,

@@ -8,6 +8,7 @@ const cards = [
   { href: '/tasks', title: 'nav.inbox', text: 'home.inbox', roles: staffRoles },
   { href: '/clues', title: 'nav.clues', text: 'home.clues', roles: staffRoles },
   { href: '/network', title: 'nav.network', text: 'home.network', roles: staffRoles },
+  { href: '/statistics', title: 'nav.statistics', text: 'home.statistics', roles: staffRoles },
   { href: '/designer', title: 'nav.designer', text: 'home.designer', roles: designerRoles },
   { href: '/forms', title: 'nav.forms', text: 'home.forms', roles: designerRoles },
   { href: '/hangfire', title: 'nav.jobs', text: 'home.jobs', roles: [ 'system-administrator' ] }
