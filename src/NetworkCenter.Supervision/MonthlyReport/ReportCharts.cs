@@ -39,7 +39,7 @@ internal static class ReportCharts
     public static void Lines(XGraphics graphics, XRect area, IReadOnlyList<string> labels,
         IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, XFont font)
     {
-        var plot = new XRect(area.Left + 36, area.Top + 18, area.Width - 46, area.Height - 40);
+        var plot = new XRect(area.Left + 36, area.Top + 18, area.Width - 62, area.Height - 40);
         var max = Math.Max(1, series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
         var step = NiceStep(max);
         var top = Math.Ceiling(max / step) * step;

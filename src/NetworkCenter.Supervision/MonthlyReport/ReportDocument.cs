@@ -127,6 +127,8 @@ public sealed class ReportDocument(IOptions<DocumentOptions> documents)
     {
         var height = font.GetHeight() + 6;
         var bold = new XFont(font.FontFamily.Name, font.Size, XFontStyleEx.Bold);
+        // The header stays with the first rows.
+        page.KeepRoom(height * (1 + Math.Min(3, Math.Max(1, rows.Count))));
         Row(page, bold, widths, header, height, shaded: true);
         foreach (var row in rows)
         {
@@ -150,11 +152,13 @@ public sealed class ReportDocument(IOptions<DocumentOptions> documents)
         {
             var width = area.Width * widths[i];
             graphics.DrawString(cells[i], font, XBrushes.Black, new XRect(x + 4, area.Top, width - 8, height),
-                i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
+                i > 0 && IsFigure(cells[i]) ? XStringFormats.CenterRight : XStringFormats.CenterLeft);
             x += width;
         }
         graphics.DrawLine(XPens.LightGray, area.Left, area.Bottom, area.Right, area.Bottom);
     }
+
+    private static bool IsFigure(string cell) => cell.Length > 0 && cell.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '%' or '—');
 
     private static string Int(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 }
