@@ -46,34 +46,36 @@ public sealed class ReportDocument(IOptions<DocumentOptions> documents)
         Table(page, bodyFont, [0.7, 0.3], [labels["item"], labels["count"]],
         [
             [labels["received"], Int(figures.Received)],
-            [labels["decided"], Int(figures.Decided)],
             [labels["adopted"], Int(figures.Adopted)],
-            [labels["adoptionRate"], figures.AdoptionRate is { } rate ? $"{rate.ToString("0.0", CultureInfo.InvariantCulture)}%" : "—"],
-            [labels["value"], figures.Value.ToString("#,0.00", CultureInfo.InvariantCulture)],
-            [labels["deadlinesMet"], Int(figures.DeadlinesMet)],
-            [labels["deadlinesMissed"], Int(figures.DeadlinesMissed)],
+            [labels["adoptionRate"], Percent(figures.AdoptionPercent)],
+            [labels["amountRecovered"], Money(figures.AmountRecovered)],
+            [labels["lossAvoided"], Money(figures.LossAvoided)],
+            [labels["tasksCompleted"], Int(figures.TasksCompleted)],
+            [labels["tasksOnTime"], Int(figures.TasksOnTime)],
         ]);
 
         Breakdown(page, labels, "byKind", "kind", figures.ByKind, headingFont, bodyFont, smallFont);
         Breakdown(page, labels, "bySource", "source", figures.BySource, headingFont, bodyFont, smallFont);
         Breakdown(page, labels, "byStatus", "status", figures.ByStatus, headingFont, bodyFont, smallFont);
+        Breakdown(page, labels, "byDecision", "decision", figures.ByDecision, headingFont, bodyFont, smallFont);
         Breakdown(page, labels, "byOutcome", "outcome", figures.ByOutcome, headingFont, bodyFont, smallFont);
 
         Heading(page, labels["trend"], headingFont);
         var (graphics, area) = page.Reserve(170);
-        ReportCharts.Lines(graphics, area, [.. figures.Trend.Select(p => p.Month.ToString()[2..])],
+        ReportCharts.Lines(graphics, area, [.. figures.Trend.Select(p => p.Month.Length > 2 ? p.Month[2..] : p.Month)],
             [(labels["trend.received"], [.. figures.Trend.Select(p => (double)p.Received)]),
              (labels["trend.adopted"], [.. figures.Trend.Select(p => (double)p.Adopted)])], smallFont);
         page.Skip(6);
         Table(page, bodyFont, [0.4, 0.3, 0.3], [labels["month"], labels["trend.received"], labels["trend.adopted"]],
-            [.. figures.Trend.Select(p => new[] { p.Month.ToString(), Int(p.Received), Int(p.Adopted) })]);
+            [.. figures.Trend.Select(p => new[] { p.Month, Int(p.Received), Int(p.Adopted) })]);
 
         if (!congress)
         {
             Heading(page, labels["liaisons"], headingFont);
-            Table(page, bodyFont, [0.25, 0.33, 0.12, 0.12, 0.18],
-                [labels["liaison.name"], labels["liaison.office"], labels["liaison.clues"], labels["liaison.adopted"], labels["liaison.value"]],
-                [.. figures.Liaisons.Select(l => new[] { l.Name, l.Office ?? "—", Int(l.Clues), Int(l.Adopted), l.Value.ToString("#,0.00", CultureInfo.InvariantCulture) })]);
+            Table(page, bodyFont, [0.08, 0.2, 0.32, 0.11, 0.11, 0.18],
+                [labels["liaison.rank"], labels["liaison.name"], labels["liaison.office"], labels["liaison.clues"], labels["liaison.adopted"], labels["liaison.value"]],
+                [.. figures.Liaisons.Select(l => new[] { Int(l.Rank), l.Name, l.Office ?? "—", Int(l.Clues), Int(l.Adopted), Money(l.Value) })],
+                labels["none"]);
             if (!string.IsNullOrWhiteSpace(commentary))
             {
                 Heading(page, labels["commentary"], headingFont);
@@ -136,7 +138,7 @@ public sealed class ReportDocument(IOptions<DocumentOptions> documents)
         }
         if (rows.Count == 0 && empty is not null)
         {
-            Row(page, font, widths, [empty, ""], height, shaded: false);
+            Row(page, font, widths, [empty], height, shaded: false);
         }
     }
 
@@ -160,5 +162,9 @@ public sealed class ReportDocument(IOptions<DocumentOptions> documents)
 
     private static bool IsFigure(string cell) => cell.Length > 0 && cell.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '%' or '—');
 
-    private static string Int(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+    private static string Int(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal value) => value.ToString("#,0.00", CultureInfo.InvariantCulture);
+
+    private static string Percent(decimal? value) => value is { } percent ? $"{percent.ToString("0.0", CultureInfo.InvariantCulture)}%" : "—";
 }

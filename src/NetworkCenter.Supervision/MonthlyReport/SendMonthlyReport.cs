@@ -60,10 +60,10 @@ internal sealed class SendMonthlyReport(ProcedureWork work) : IServiceTaskHandle
     {
         ["month"] = new ReportLabels(language).Month(figures.Month),
         ["received"] = figures.Received,
-        ["decided"] = figures.Decided,
         ["adopted"] = figures.Adopted,
-        ["adoptionRate"] = figures.AdoptionRate,
-        ["value"] = figures.Value,
+        ["adoptionRate"] = figures.AdoptionPercent,
+        ["amountRecovered"] = figures.AmountRecovered,
+        ["lossAvoided"] = figures.LossAvoided,
         ["centerName"] = ProcedureVariables.CenterName(language),
         ["date"] = ProcedureVariables.Local(work.Now),
     };

@@ -8,13 +8,15 @@ public sealed class ReportDocumentFacts(NetworkCenterApp app) : IClassFixture<Ne
 {
     private static readonly ReportMonth March = new(2026, 3);
 
-    private static readonly ReportFigures Figures = new(March, Received: 17, Decided: 8, Adopted: 6, Value: 250000m, DeadlinesMet: 11, DeadlinesMissed: 2,
+    private static readonly ReportFigures Figures = new(March, Received: 17, Adopted: 6, AdoptionRate: 0.3529m, AmountRecovered: 250000m,
+        LossAvoided: 30000m, TasksCompleted: 13, TasksOnTime: 11,
         ByKind: [new("judgment-supervision", 12), new("public-interest", 5)],
         BySource: [new("liaison", 14), new("walk-in", 3)],
         ByStatus: [new("filed", 6), new("under-review", 9), new("not-filed", 2)],
-        ByOutcome: [new("file", 6), new("not-file", 2)],
-        Trend: [.. Enumerable.Range(0, 12).Select(i => new ReportTrendPoint(March.AddMonths(i - 11), 10 + i, i / 2))],
-        Liaisons: [new("周明远", "城关镇联络室", 9, 4, 200000m), new("吴秀兰", "县人大联络室", 5, 2, 50000m)]);
+        ByDecision: [new("file", 6), new("not-file", 2)],
+        ByOutcome: [new("suggestion-adopted", 2)],
+        Trend: [.. Enumerable.Range(0, 12).Select(i => new ReportTrendPoint(March.AddMonths(i - 11).ToString(), 10 + i, i / 2))],
+        Liaisons: [new(1, "周明远", "城关镇联络室", 9, 4, 200000m), new(2, "吴秀兰", "县人大联络室", 5, 2, 50000m)]);
 
     [Fact]
     public void MembersReport_HasEveryFigure_TheRankingAndTheAnalysis_InChineseAndEnglish()
@@ -23,9 +25,10 @@ public sealed class ReportDocumentFacts(NetworkCenterApp app) : IClassFixture<Ne
         var chinese = Text(documents.Render(Figures, ReportAudience.Members, "zh-CN", "公益线索增长明显。", DateTimeOffset.UnixEpoch));
         Assert.Contains("2026年3月", chinese, StringComparison.Ordinal);
         Assert.Contains("收到线索17", chinese, StringComparison.Ordinal);
-        Assert.Contains("采纳率75.0%", chinese, StringComparison.Ordinal);
-        Assert.Contains("250,000.00", chinese, StringComparison.Ordinal);
-        Assert.Contains("周明远城关镇联络室94200,000.00", chinese, StringComparison.Ordinal);
+        Assert.Contains("采纳率35.3%", chinese, StringComparison.Ordinal);
+        Assert.Contains("挽回国家损失（元）250,000.00", chinese, StringComparison.Ordinal);
+        Assert.Contains("检察建议被采纳2", chinese, StringComparison.Ordinal);
+        Assert.Contains("1周明远城关镇联络室94200,000.00", chinese, StringComparison.Ordinal);
         Assert.Contains("公益线索增长明显", chinese, StringComparison.Ordinal);
         Assert.Contains("2026-03215", chinese, StringComparison.Ordinal); // the trend's table: March, 21 received, 5 adopted
 

@@ -7,9 +7,10 @@ import { announce, fill, h } from '../shared/dom.js';
 import { currentLanguage, t } from '../shared/i18n.js';
 import { mountShell } from '../shared/shell.js';
 import { chartBox, drawChart } from '../statistics/charts.js';
-import { exportUrl, loadFigures } from '../statistics/figures.js';
+import { exportUrl, normalise } from '../statistics/figures.js';
 
 const kinds = [ 'judgment-supervision', 'judicial-misconduct', 'public-interest', 'outside-jurisdiction' ];
+const kindNames = Object.fromEntries(kinds.map(k => [ k, true ]));
 const { main } = await mountShell({ titleKey: 'stats.title' });
 const number = new Intl.NumberFormat(currentLanguage());
 const money = new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -39,25 +40,33 @@ form.addEventListener('submit', event => {
   load();
 });
 
-// Each section: a chart and its table, built from the figures by rows(figures) → [[label, ...values]].
+// Each section: a chart and its table from the same rows, and the table's own CSV/XLSX export. Columns with
+// chart: true are drawn; the first column names the row.
+const count = (key, field, chart = true) => ({ key, value: r => r[field], chart });
 const sections = [
-  { id: 'kind', kind: 'bar', horizontal: true, columns: [ 'stats.col.kind', 'stats.col.count' ],
-    rows: f => f.byKind.map(r => [ label('kind', r.key), r.count ]) },
-  { id: 'source', kind: 'bar', horizontal: true, columns: [ 'stats.col.source', 'stats.col.count' ],
-    rows: f => f.bySource.map(r => [ label('source', r.key), r.count ]) },
-  { id: 'status', kind: 'bar', horizontal: true, columns: [ 'stats.col.status', 'stats.col.count' ],
-    rows: f => f.byStatus.map(r => [ label('status', r.key), r.count ]) },
-  { id: 'outcome', kind: 'bar', horizontal: true, columns: [ 'stats.col.outcome', 'stats.col.count' ],
-    rows: f => f.byOutcome.map(r => [ label('outcome', r.key), r.count ]) },
-  { id: 'trend', kind: 'line', columns: [ 'stats.col.month', 'stats.col.received', 'stats.col.adopted' ],
-    rows: f => f.trend.map(p => [ p.month, p.received, p.adopted ]) },
-  { id: 'deadlines', kind: 'bar', columns: [ 'stats.col.deadline', 'stats.col.met', 'stats.col.missed' ],
-    rows: f => f.deadlines.map(d => [ d.label, d.met, d.missed ]) },
-  { id: 'fields', kind: 'bar', horizontal: true, columns: [ 'stats.col.field', 'stats.col.count' ],
-    rows: f => f.fields.map(r => [ label('area', r.key), r.count ]) },
-  { id: 'liaisons', kind: 'bar', horizontal: true, columns: [ 'stats.col.liaison', 'stats.col.clues', 'stats.col.adopted', 'stats.col.value' ],
-    rows: f => f.liaisons.map(l => [ l.name, l.clues, l.adopted, money.format(l.value) ]), chartColumns: [ 2 ] }
+  { id: 'kind', table: 'kinds', kind: 'bar', horizontal: true, rows: f => f.kinds, name: r => label('kind', r.key),
+    head: 'stats.col.kind', columns: [ count('stats.col.received', 'registered'), count('stats.col.adopted', 'adopted') ] },
+  { id: 'source', table: 'sources', kind: 'bar', horizontal: true, rows: f => f.sources, name: r => label('source', r.key),
+    head: 'stats.col.source', columns: [ count('stats.col.received', 'given'), count('stats.col.adopted', 'adopted'), rate() ] },
+  { id: 'status', table: 'statuses', kind: 'bar', horizontal: true, rows: f => f.statuses, name: r => label('status', r.key),
+    head: 'stats.col.status', columns: [ count('stats.col.count', 'clues') ] },
+  { id: 'decision', table: 'decisions', kind: 'bar', horizontal: true, rows: f => f.decisions, name: r => label('decision', r.key),
+    head: 'stats.col.decision', columns: [ count('stats.col.count', 'decisions') ] },
+  { id: 'outcome', table: 'outcomes', kind: 'bar', horizontal: true, rows: f => f.outcomes, name: r => label('outcome', r.key),
+    head: 'stats.col.outcome', columns: [ count('stats.col.count', 'outcomes'), { key: 'stats.col.value', value: r => money.format(r.value) } ] },
+  { id: 'trend', table: 'months', kind: 'line', rows: f => f.months, name: r => r.key,
+    head: 'stats.col.month', columns: [ count('stats.col.received', 'registered'), count('stats.col.adopted', 'adopted'), rate() ] },
+  { id: 'deadlines', table: 'deadlines', kind: 'bar', horizontal: true, rows: f => f.deadlines, name: r => r.key,
+    head: 'stats.col.deadline', columns: [ count('stats.col.met', 'onTime'), count('stats.col.late', 'late'), count('stats.col.overdue', 'overdue') ] },
+  { id: 'fields', table: 'fields', kind: 'bar', horizontal: true, rows: f => f.fields, name: r => label(r.key in kindNames ? 'kind' : 'area', r.key),
+    head: 'stats.col.field', columns: [ count('stats.col.count', 'clues'), count('stats.col.previous', 'previous') ] },
+  { id: 'liaisons', table: 'liaisons', kind: 'bar', horizontal: true, rows: f => f.liaisons.slice(0, 15), name: r => r.key,
+    head: 'stats.col.liaison', columns: [ { key: 'stats.col.rank', value: r => r.rank }, { key: 'stats.col.office', value: r => r.office || '—' },
+      count('stats.col.received', 'given', false), count('stats.col.adopted', 'adopted'), rate(), { key: 'stats.col.value', value: r => money.format(r.value) } ] }
 ];
+function rate() {
+  return { key: 'stats.col.rate', value: r => (r.rate == null ? '—' : `${number.format(r.rate)}%`) };
+}
 
 const grid = h('div', { class: 'stats-grid' });
 for (const section of sections) {
@@ -65,14 +74,15 @@ for (const section of sections) {
   const { canvas, box } = chartBox(`stats-${section.id}-chart`, headingId);
   section.canvas = canvas;
   section.body = h('tbody');
+  section.exports = h('span', { class: 'stats-exports' });
   grid.append(h('section', { id: `stats-${section.id}`, class: 'stats-section', 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, t(`stats.section.${section.id}`)),
+    h('div', { class: 'stats-heading' }, h('h2', { id: headingId }, t(`stats.section.${section.id}`)), section.exports),
     h('div', { class: 'stats-pair' },
       box,
       h('div', { class: 'stats-table-wrap' },
         h('table', { class: 'stats-table', id: `stats-${section.id}-table` },
           h('caption', {}, t(`stats.section.${section.id}`)),
-          h('thead', {}, h('tr', {}, section.columns.map(c => h('th', { scope: 'col' }, t(c))))),
+          h('thead', {}, h('tr', {}, [ section.head, ...section.columns.map(c => c.key) ].map(c => h('th', { scope: 'col' }, t(c))))),
           section.body)))));
 }
 
@@ -80,8 +90,11 @@ const reports = h('ul', { id: 'monthly-reports', class: 'stats-reports' });
 main.append(h('h1', {}, t('stats.title')), form, exports, status, summary, grid,
   h('section', { 'aria-labelledby': 'reports-title' }, h('h2', { id: 'reports-title' }, t('stats.reports')), reports));
 
-function query() {
-  const q = new URLSearchParams({ from: filters.from.value, to: filters.to.value });
+// The page asks for the last day included; the API takes the day after it (its 'to' is excluded).
+function apiQuery() {
+  const end = new Date(`${filters.to.value}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  const q = new URLSearchParams({ from: filters.from.value, to: end.toISOString().slice(0, 10) });
   if (filters.kind.value) {
     q.set('kind', filters.kind.value);
   }
@@ -90,28 +103,29 @@ function query() {
 
 function showSummary(f) {
   const items = [
-    [ 'stats.received', number.format(f.summary.received) ],
-    [ 'stats.decided', number.format(f.summary.decided) ],
-    [ 'stats.adopted', number.format(f.summary.adopted) ],
-    [ 'stats.adoptionRate', f.summary.adoptionRate == null ? '—' : `${number.format(f.summary.adoptionRate)}%` ],
-    [ 'stats.value', money.format(f.summary.value) ],
-    [ 'stats.deadlinesMet', number.format(f.summary.deadlinesMet) ],
-    [ 'stats.deadlinesMissed', number.format(f.summary.deadlinesMissed) ]
+    [ 'received', number.format(f.summary.received) ],
+    [ 'adopted', number.format(f.summary.adopted) ],
+    [ 'adoptionRate', f.summary.adoptionRate == null ? '—' : `${number.format(f.summary.adoptionRate)}%` ],
+    [ 'value', money.format(f.summary.value) ],
+    [ 'deadlinesMet', number.format(f.summary.deadlinesMet) ],
+    [ 'deadlinesMissed', number.format(f.summary.deadlinesMissed) ]
   ];
-  fill(summary, items.map(([ key, value ]) => h('div', { 'data-figure': key.slice(6) }, h('dt', {}, t(key)), h('dd', {}, value))));
+  fill(summary, items.map(([ key, value ]) => h('div', { 'data-figure': key }, h('dt', {}, t(`stats.${key}`)), h('dd', {}, value))));
 }
 
-function showSection(section, f) {
+function showSection(section, f, q) {
   const rows = section.rows(f);
   fill(section.body, rows.length
-    ? rows.map(row => h('tr', {}, h('th', { scope: 'row' }, row[0]), row.slice(1).map(v => h('td', {}, typeof v === 'number' ? number.format(v) : v))))
-    : h('tr', {}, h('td', { colspan: section.columns.length }, t('stats.none'))));
-  const valueColumns = section.chartColumns || section.columns.slice(1).map((_, i) => i + 1);
+    ? rows.map(row => h('tr', {}, h('th', { scope: 'row' }, section.name(row)),
+      section.columns.map(c => { const v = c.value(row); return h('td', {}, typeof v === 'number' ? number.format(v) : v); })))
+    : h('tr', {}, h('td', { colspan: section.columns.length + 1 }, t('stats.none'))));
+  fill(section.exports, h('a', { href: exportUrl(section.table, 'csv', q), download: '' }, 'CSV'), ' · ',
+    h('a', { href: exportUrl(section.table, 'xlsx', q), download: '' }, 'XLSX'));
   section.chart = drawChart(section.chart, section.canvas, {
     kind: section.kind,
     horizontal: section.horizontal,
-    labels: rows.map(r => r[0]),
-    series: valueColumns.map(i => ({ label: t(section.columns[i]), values: rows.map(r => (typeof r[i] === 'number' ? r[i] : Number(r[i]))) }))
+    labels: rows.map(section.name),
+    series: section.columns.filter(c => c.chart).map(c => ({ label: t(c.key), values: rows.map(c.value) }))
   });
 }
 
@@ -119,19 +133,23 @@ async function load() {
   if (!form.reportValidity()) {
     return;
   }
-  const q = query();
-  history.replaceState(null, '', `?${q}`);
+  const q = apiQuery();
+  const shown = new URLSearchParams({ from: filters.from.value, to: filters.to.value });
+  if (filters.kind.value) {
+    shown.set('kind', filters.kind.value);
+  }
+  history.replaceState(null, '', `?${shown}`);
   fill(exports, t('stats.export'), ' ',
-    h('a', { href: exportUrl('csv', q), download: '' }, 'CSV'), ' · ',
-    h('a', { href: exportUrl('xlsx', q), download: '' }, 'XLSX'));
+    h('a', { href: exportUrl('summary', 'csv', q), download: '' }, 'CSV'), ' · ',
+    h('a', { href: exportUrl('summary', 'xlsx', q), download: '' }, 'XLSX'));
   try {
-    const figures = await loadFigures(q);
+    const figures = normalise(await api(`/api/statistics?${q}`));
     announce(status, '');
     showSummary(figures);
     for (const section of sections) {
-      showSection(section, figures);
+      showSection(section, figures, q);
     }
-    main.dataset.loaded = q.toString();
+    main.dataset.loaded = shown.toString();
   } catch (error) {
     announce(status, t('common.error', { message: error.problem?.errors ? Object.values(error.problem.errors).flat().join(' ') : error.message }), 'error');
   }
