@@ -12,6 +12,7 @@ using NetworkCenter.Web.Network;
 using NetworkCenter.Web.Workflows;
 using NetworkCenter.Workflows.Calendar;
 using NetworkCenter.Web.Pages;
+using NetworkCenter.Web.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,6 +30,7 @@ builder.Services.AddProcedures();
 builder.AddMonthlyReports();
 builder.AddPages();
 builder.AddForms();
+builder.AddStatistics();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.AddBadRequestProblems();
@@ -63,6 +65,7 @@ app.MapHolidaysApi();
 app.MapClues();
 app.MapFormsApi();
 app.MapMonthlyReportsApi();
+app.MapStatistics();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 

@@ -27,6 +27,9 @@ public static class AccessPolicies
     /// <summary>Registering, confirming and merging clues.</summary>
     public const string ClueAdministrator = "clue-administrator";
 
+    /// <summary>Recording what came of a clue (its outcome and value): those who handle and decide clues.</summary>
+    public const string OutcomeRecorder = "outcome-recorder";
+
     /// <summary>A liaison's own profile.</summary>
     public const string Liaison = "liaison";
 
@@ -42,6 +45,7 @@ public static class AccessPolicies
         [NetworkWriter] = [Roles.ClueAdministrator, Roles.SystemAdministrator],
         [SystemAdministrator] = [Roles.SystemAdministrator],
         [ClueAdministrator] = [Roles.ClueAdministrator],
+        [OutcomeRecorder] = [Roles.ClueAdministrator, Roles.HandlingProcurator, Roles.DepartmentHead, Roles.ChiefProcurator],
         [Liaison] = [Roles.Liaison],
         [Deployer] = [Roles.Supervisor, Roles.SystemAdministrator],
     };

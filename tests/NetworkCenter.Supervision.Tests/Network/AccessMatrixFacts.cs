@@ -96,6 +96,8 @@ public sealed partial class AccessMatrixFacts(NetworkCenterApp app) : IClassFixt
         Assert.Equal([Roles.ClueAdministrator, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.NetworkWriter]);
         Assert.Equal([Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.SystemAdministrator]);
         Assert.Equal([Roles.Liaison], AccessPolicies.RolesByPolicy[AccessPolicies.Liaison]);
+        Assert.Equal([Roles.ClueAdministrator, Roles.HandlingProcurator, Roles.DepartmentHead, Roles.ChiefProcurator],
+            AccessPolicies.RolesByPolicy[AccessPolicies.OutcomeRecorder]);
         Assert.Equal([Roles.Supervisor, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.Deployer]);
     }
 

@@ -1,0 +1,124 @@
+using Dapper;
+using Npgsql;
+using static NetworkCenter.Supervision.Statistics.StatisticsSql;
+
+namespace NetworkCenter.Supervision.Statistics;
+
+/// <summary>
+/// The statistics of the register over a period (see <see cref="StatisticsSql"/> for what adopted and value mean): one
+/// method per table, each one SQL statement, so the page, the exports and the monthly report read the same figures.
+/// </summary>
+internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
+{
+    /// <summary>Every table of the period at once: what the statistics page shows.</summary>
+    public async Task<StatisticsOverview> OverviewAsync(StatisticsPeriod period, CancellationToken cancellationToken)
+    {
+        var kinds = await KindsAsync(period, cancellationToken);
+        var sources = await SourcesAsync(period, cancellationToken);
+        var outcomes = await OutcomesAsync(period, cancellationToken);
+        var deadlines = await DeadlinesAsync(period, cancellationToken);
+        return new StatisticsOverview(
+            Summarise(period, kinds, sources, outcomes, deadlines),
+            sources,
+            await OfficesAsync(period, cancellationToken),
+            await LiaisonsAsync(period, cancellationToken),
+            kinds,
+            await StatusesAsync(period, cancellationToken),
+            await DecisionsAsync(period, cancellationToken),
+            outcomes,
+            deadlines,
+            await MonthsAsync(period, cancellationToken),
+            await FieldsAsync(period, cancellationToken));
+    }
+
+    public async Task<StatisticsSummary> SummaryAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
+        Summarise(period, await KindsAsync(period, cancellationToken), await SourcesAsync(period, cancellationToken),
+            await OutcomesAsync(period, cancellationToken), await DeadlinesAsync(period, cancellationToken));
+
+    public Task<IReadOnlyList<SourceFigures>> SourcesAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
+        QueryAsync<SourceFigures>(period, $"""
+            with {Given}, {Adoption}, {Worth}
+            select g.source_kind as Source, count(*) as Given, count(a.clue_id) as Adopted,
+                   {string.Format(Rate, "count(a.clue_id)", "count(*)")} as AdoptionRate,
+                   coalesce(sum(w.recovered), 0) as AmountRecovered, coalesce(sum(w.avoided), 0) as LossAvoided
+            from given g left join adoption a on a.clue_id = g.clue_id left join worth w on w.clue_id = g.clue_id
+            group by g.source_kind
+            order by count(*) desc, g.source_kind
+            """, cancellationToken);
+
+    public Task<IReadOnlyList<OfficeFigures>> OfficesAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
+        QueryAsync<OfficeFigures>(period, $"""
+            with {Given}, {Adoption}, {Worth}
+            select o.id as OfficeId, o.name as Office, o.kind as OfficeKind, count(*) as Given, count(a.clue_id) as Adopted,
+                   {string.Format(Rate, "count(a.clue_id)", "count(*)")} as AdoptionRate,
+                   coalesce(sum(w.recovered), 0) as AmountRecovered, coalesce(sum(w.avoided), 0) as LossAvoided
+            from given g join supervision.offices o on o.id = g.office_id
+                 left join adoption a on a.clue_id = g.clue_id left join worth w on w.clue_id = g.clue_id
+            group by o.id, o.name, o.kind
+            order by count(a.clue_id) desc, count(*) desc, o.name
+            """, cancellationToken);
+
+    public Task<IReadOnlyList<KindFigures>> KindsAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
+        QueryAsync<KindFigures>(period, $"""
+            with {Registered}, {Adoption}
+            select r.kind as Kind, r.public_interest_area as Area, count(*) as Registered, count(a.clue_id) as Adopted,
+                   {string.Format(Rate, "count(a.clue_id)", "count(*)")} as AdoptionRate
+            from registered r left join adoption a on a.clue_id = r.clue_id
+            group by r.kind, r.public_interest_area
+            order by count(*) desc, r.kind, r.public_interest_area
+            """, cancellationToken);
+
+    public Task<IReadOnlyList<StatusFigures>> StatusesAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
+        QueryAsync<StatusFigures>(period, $"""
+            with {Registered}
+            select r.status as Status, count(*) as Clues from registered r group by r.status order by count(*) desc, r.status
+            """, cancellationToken);
+
+    public Task<IReadOnlyList<DecisionFigures>> DecisionsAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
+        QueryAsync<DecisionFigures>(period, """
+            select d.decision as Decision, d.decider_role as DeciderRole, count(*) as Decisions
+            from supervision.clue_decisions d join supervision.clues c on c.id = d.clue_id
+            where d.decided_at >= @from and d.decided_at < @to and (@kind::text is null or c.kind = @kind::text)
+            group by d.decision, d.decider_role
+            order by d.decision, d.decider_role
+            """, cancellationToken);
+
+    public Task<IReadOnlyList<OutcomeFigures>> OutcomesAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
+        QueryAsync<OutcomeFigures>(period, """
+            select o.kind as Outcome, count(*) as Outcomes, sum(o.amount_recovered) as AmountRecovered, sum(o.loss_avoided) as LossAvoided
+            from supervision.clue_outcomes o join supervision.clues c on c.id = o.clue_id
+            where o.recorded_at >= @from and o.recorded_at < @to and (@kind::text is null or c.kind = @kind::text)
+            group by o.kind
+            order by o.kind
+            """, cancellationToken);
+
+    private static StatisticsSummary Summarise(StatisticsPeriod period, IReadOnlyList<KindFigures> kinds, IReadOnlyList<SourceFigures> sources,
+        IReadOnlyList<OutcomeFigures> outcomes, IReadOnlyList<DeadlineFigures> deadlines)
+    {
+        long registered = kinds.Sum(k => k.Registered), adopted = kinds.Sum(k => k.Adopted);
+        long given = sources.Sum(s => s.Given), givenAdopted = sources.Sum(s => s.Adopted);
+        long completed = deadlines.Sum(d => d.Completed), onTime = deadlines.Sum(d => d.CompletedOnTime);
+        return new StatisticsSummary(period.From, period.To, period.Kind, period.AsOf,
+            registered, adopted, RateOf(adopted, registered), given, givenAdopted, RateOf(givenAdopted, given),
+            outcomes.Sum(o => o.Outcomes), outcomes.Sum(o => o.AmountRecovered), outcomes.Sum(o => o.LossAvoided),
+            completed, onTime, RateOf(onTime, completed));
+    }
+
+    /// <summary>The same rounding as the SQL's <c>round(x::numeric / y, 4)</c>.</summary>
+    internal static decimal? RateOf(long part, long whole) =>
+        whole == 0 ? null : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(StatisticsPeriod period, string sql, CancellationToken cancellationToken,
+        object? parameters = null)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var command = new CommandDefinition(sql, parameters ?? Parameters(period), cancellationToken: cancellationToken);
+        return [.. await connection.QueryAsync<T>(command)];
+    }
+}
+
+/// <summary>All the tables of one period.</summary>
+internal sealed record StatisticsOverview(StatisticsSummary Summary, IReadOnlyList<SourceFigures> Sources, IReadOnlyList<OfficeFigures> Offices,
+    IReadOnlyList<LiaisonFigures> Liaisons, IReadOnlyList<KindFigures> Kinds, IReadOnlyList<StatusFigures> Statuses,
+    IReadOnlyList<DecisionFigures> Decisions, IReadOnlyList<OutcomeFigures> Outcomes, IReadOnlyList<DeadlineFigures> Deadlines,
+    IReadOnlyList<MonthFigures> Months, IReadOnlyList<FieldFigures> Fields);
