@@ -71,8 +71,8 @@ internal sealed class BuildMonthlyReport(NpgsqlDataSource dataSource, ReportFigu
                 : throw new InvalidOperationException($"reportMonth \"{text}\" is not a month such as 2026-03.");
         }
         // The instance's start, not the clock: a job run late or twice still reports on the same month.
-        var started = await connection.ExecuteScalarAsync<DateTimeOffset>(new CommandDefinition(
+        var started = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(
             "select started_at from engine.instances where id = @InstanceId", new { context.InstanceId }, cancellationToken: cancellationToken));
-        return ReportMonth.EndedBefore(started);
+        return ReportMonth.EndedBefore(new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc)));
     }
 }

@@ -24,7 +24,7 @@ internal sealed class SendMonthlyReport(ProcedureWork work) : IServiceTaskHandle
 
     private sealed record Member(string Email, string Name, string Language);
 
-    private sealed record StoredReport(DateTime Month, string Figures, byte[] MembersZh, byte[] MembersEn, byte[] CongressZh);
+    private sealed record StoredReport(DateOnly Month, string Figures, byte[] MembersZh, byte[] MembersEn, byte[] CongressZh);
 
     public async Task<ServiceTaskResult> ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
     {

@@ -11,10 +11,10 @@ public sealed class StoredReports(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Entry>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, Guid InstanceId, int Revision, DateTime Month, DateTimeOffset BuiltAt)>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<(long Id, Guid InstanceId, int Revision, DateOnly Month, DateTime BuiltAt)>(new CommandDefinition("""
             select id, instance_id, revision, month, built_at from supervision.monthly_reports order by month desc, id desc limit 120
             """, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new Entry(r.Id, r.InstanceId, r.Revision, DateOnly.FromDateTime(r.Month), r.BuiltAt))];
+        return [.. rows.Select(r => new Entry(r.Id, r.InstanceId, r.Revision, r.Month, new DateTimeOffset(DateTime.SpecifyKind(r.BuiltAt, DateTimeKind.Utc))))];
     }
 
     /// <summary>The PDF for <paramref name="audience"/> (the congress version exists in Chinese only); null when there is no such report.</summary>
@@ -22,7 +22,7 @@ public sealed class StoredReports(NpgsqlDataSource dataSource)
     {
         var column = audience == ReportAudience.Congress ? "congress_zh" : language == "en" ? "members_en" : "members_zh";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(DateTime Month, byte[] Content)?>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<(DateOnly Month, byte[] Content)?>(new CommandDefinition(
             $"select month, {column} from supervision.monthly_reports where id = @id", new { id }, cancellationToken: cancellationToken));
         if (row is not { } found)
         {

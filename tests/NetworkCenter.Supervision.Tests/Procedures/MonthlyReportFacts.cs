@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dapper;
 using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Supervision.MonthlyReport;
 using NetworkCenter.Testing;
 using UglyToad.PdfPig;
 
@@ -41,7 +42,7 @@ public sealed class MonthlyReportFacts(NetworkCenterApp app) : IClassFixture<Net
         await driver.AdvanceAsync("P29DT22H59M"); // 2026-04-01 07:59
         Assert.Null(await ReviewTaskAsync(driver));
         await driver.AdvanceAsync("PT1M");
-        var review = await Eventually.ReturnsAsync(() => ReviewTaskAsync(driver), "the review task of the monthly report", TimeSpan.FromSeconds(30));
+        var review = await WaitAsync(driver, "the review task of the monthly report");
         Assert.Contains("clue-administrator", review.CandidateGroups);
         var variables = (await driver.InstanceAsync(review.InstanceId))["variables"]!;
         Assert.Equal("2026-03", (string)variables["reportMonth"]!);
@@ -52,7 +53,7 @@ public sealed class MonthlyReportFacts(NetworkCenterApp app) : IClassFixture<Net
 
         // Sent back once: the report is rebuilt with the administrator's analysis, and reviewed again.
         await driver.CompleteAsync(await driver.AsAsync(administrator), review, new { reviewDecision = "correct", commentary = "本月线索以裁判结果监督为主，采纳一件。" });
-        var second = await Eventually.ReturnsAsync(() => ReviewTaskAsync(driver), "the second review", TimeSpan.FromSeconds(30));
+        var second = await WaitAsync(driver, "the second review");
         Assert.NotEqual(review.Id, second.Id);
         var url = (string)(await driver.InstanceAsync(second.InstanceId))["variables"]!["reportUrl"]!;
         var reviewed = Text(await driver.Admin.GetByteArrayAsync(url));
@@ -62,7 +63,7 @@ public sealed class MonthlyReportFacts(NetworkCenterApp app) : IClassFixture<Net
         await driver.CompleteAsync(await driver.AsAsync(administrator), second, new { reviewDecision = "approve", commentary = "本月线索以裁判结果监督为主，采纳一件。" });
         foreach (var address in new[] { administrator.Email, officeEmail })
         {
-            var mail = await driver.MailAsync(address, "2026年3月");
+            var mail = await ExplainedAsync(() => driver.MailAsync(address, "2026年3月"));
             Assert.Contains("本月收到线索：3 件", mail.Message.TextBody, StringComparison.Ordinal);
             var text = Text(await PdfAsync(mail));
             Assert.Contains("2026年3月", text, StringComparison.Ordinal);
@@ -85,6 +86,42 @@ public sealed class MonthlyReportFacts(NetworkCenterApp app) : IClassFixture<Net
             Assert.DoesNotContain(identity, congress.Message.TextBody, StringComparison.Ordinal);
         }
         Assert.Equal("completed", (string)(await driver.InstanceAsync(second.InstanceId))["status"]!);
+
+        // Both revisions stay on record; the PDF endpoint names a wrong audience.
+        var stored = (await driver.Admin.GetFromJsonAsync<List<StoredReports.Entry>>("/api/monthly-reports"))!;
+        Assert.Equal([1, 0], stored.Where(r => r.InstanceId == second.InstanceId).Select(r => r.Revision));
+        var wrong = await driver.Admin.GetAsync(url + "?audience=press");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("audience", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The open review task.</summary>
+    private Task<OpenTask> WaitAsync(ProcedureDriver driver, string description) =>
+        ExplainedAsync(() => Eventually.ReturnsAsync(() => ReviewTaskAsync(driver), description, TimeSpan.FromSeconds(30)));
+
+    private async Task<T> ExplainedAsync<T>(Func<Task<T>> wait)
+    {
+        try
+        {
+            return await wait();
+        }
+        // On a timeout, the monthly report's timers, jobs and incidents say what it waits for.
+        catch (TimeoutException timeout)
+        {
+            await using var connection = await app.OpenConnectionAsync();
+            var state = await connection.QueryAsync<string>("""
+                select 'timer ' || t.status || ' due ' || t.due_at from engine.timers t join engine.definitions d on d.id = t.definition_id
+                where d.key = 'monthly-report'
+                union all
+                select 'incident at ' || i.element_id || ': ' || i.message from engine.incidents i join engine.instances n on n.id = i.instance_id
+                join engine.definitions d on d.id = n.definition_id where d.key = 'monthly-report'
+                union all
+                select 'job ' || j.element_id || ' ' || j.status || ' attempts ' || j.attempts || ': ' || coalesce(j.last_error, '')
+                from engine.jobs j join engine.instances n on n.id = j.instance_id
+                join engine.definitions d on d.id = n.definition_id where d.key = 'monthly-report'
+                """);
+            throw new InvalidOperationException($"{timeout.Message} Monthly report: {string.Join("; ", state)}", timeout);
+        }
     }
 
     private static async Task<OpenTask?> ReviewTaskAsync(ProcedureDriver driver) =>
