@@ -6,6 +6,7 @@ import { api } from '../shared/api.js';
 import { announce, fill, h } from '../shared/dom.js';
 import { currentLanguage, t } from '../shared/i18n.js';
 import { mountShell } from '../shared/shell.js';
+import { isoDate, serviceToday } from '../shared/today.js';
 import { chartBox, drawChart } from '../statistics/charts.js';
 import { exportUrl, normalise } from '../statistics/figures.js';
 
@@ -19,13 +20,12 @@ const label = (prefix, value) => {
   return value && text !== `${prefix}.${value}` ? text : value || '—';
 };
 
-// The default period: this year up to today, in the procuratorate's calendar.
-const today = new Date();
-const iso = d => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+// The default period: this year up to today, by the service's clock in the procuratorate's calendar.
+const today = await serviceToday();
 const params = new URLSearchParams(location.search);
 const filters = {
-  from: h('input', { id: 'from', name: 'from', type: 'date', value: params.get('from') || `${today.getFullYear()}-01-01`, required: true }),
-  to: h('input', { id: 'to', name: 'to', type: 'date', value: params.get('to') || iso(today), required: true }),
+  from: h('input', { id: 'from', name: 'from', type: 'date', value: params.get('from') || isoDate(today.year, 1), required: true }),
+  to: h('input', { id: 'to', name: 'to', type: 'date', value: params.get('to') || isoDate(today.year, today.month, today.day), required: true }),
   kind: h('select', { id: 'kind', name: 'kind' }, h('option', { value: '' }, t('clues.any')),
     kinds.map(k => h('option', { value: k, selected: params.get('kind') === k }, label('kind', k))))
 };

@@ -298,7 +298,7 @@ export default {
   'portal.figures.adopted': 'Adopted',
   'portal.figures.rate': 'Adoption rate',
   'portal.figures.value': 'Value (CNY)',
-  'portal.figures.rank': 'Rank this month',
+  'portal.figures.rank': 'Rank that month',
   'portal.figures.month': 'Month',
   'portal.figures.none': 'No figures yet.',
   'stats.col.decision': 'Decision',

@@ -298,7 +298,7 @@ export default {
   'portal.figures.adopted': '被采纳',
   'portal.figures.rate': '采纳率',
   'portal.figures.value': '价值（元）',
-  'portal.figures.rank': '本月排名',
+  'portal.figures.rank': '当月排名',
   'portal.figures.month': '月份',
   'portal.figures.none': '暂无统计。',
   'stats.col.decision': '决定',
