@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Supervision.MonthlyReport;
 using NetworkCenter.Testing;
+using NetworkCenter.Workflows.Runtime;
 using UglyToad.PdfPig;
 
 namespace NetworkCenter.Supervision.Tests.Procedures;
@@ -86,6 +89,20 @@ public sealed class MonthlyReportFacts(NetworkCenterApp app) : IClassFixture<Net
             Assert.DoesNotContain(identity, congress.Message.TextBody, StringComparison.Ordinal);
         }
         Assert.Equal("completed", (string)(await driver.InstanceAsync(second.InstanceId))["status"]!);
+
+        // Jobs run at least once: running both steps again for this instance builds and sends nothing more.
+        var finalVariables = (JsonObject)(await driver.InstanceAsync(second.InstanceId))["variables"]!.DeepClone();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var handlers = scope.ServiceProvider.GetServices<IServiceTaskHandler>().ToList();
+            foreach (var (element, topic) in new[] { ("BuildReport", "monthly-report-build"), ("SendReport", "monthly-report-send") })
+            {
+                await handlers.Single(h => h.Topic == topic).ExecuteAsync(
+                    new ServiceTaskContext(second.InstanceId, null, element, topic, 2, finalVariables), CancellationToken.None);
+            }
+        }
+        Assert.Equal(1, await driver.OutboxCountAsync(administrator.Email, "monthly-report"));
+        Assert.Equal(1, await driver.OutboxCountAsync("renda@county.example.cn", "monthly-report-congress"));
 
         // Both revisions stay on record; the PDF endpoint names a wrong audience.
         var stored = (await driver.Admin.GetFromJsonAsync<List<StoredReports.Entry>>("/api/monthly-reports"))!;

@@ -121,6 +121,8 @@ function showSection(section, f, q) {
     : h('tr', {}, h('td', { colspan: section.columns.length + 1 }, t('stats.none'))));
   fill(section.exports, h('a', { href: exportUrl(section.table, 'csv', q), download: '' }, 'CSV'), ' · ',
     h('a', { href: exportUrl(section.table, 'xlsx', q), download: '' }, 'XLSX'));
+  // An empty chart says nothing its table does not: only the table's "no data" shows.
+  section.canvas.parentElement.hidden = rows.length === 0;
   section.chart = drawChart(section.chart, section.canvas, {
     kind: section.kind,
     horizontal: section.horizontal,
