@@ -1,6 +1,6 @@
 using NetworkCenter.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/NetworkCenter.Benchmarks -- [throughput] [timers] [query] [--seconds N] [--timers N]
+// Usage: dotnet run -c Release --project tests/NetworkCenter.Benchmarks -- [throughput] [timers] [query] [statistics] [--seconds N] [--timers N]
 // With no names, runs everything. Prints a Markdown table for BENCHMARKS.md.
 var selected = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 var seconds = Option("--seconds", 20);
@@ -23,6 +23,10 @@ if (Run("timers"))
 if (Run("query"))
 {
     await OpenTaskQuery.RunAsync(bench, report);
+}
+if (Run("statistics"))
+{
+    await StatisticsQuery.RunAsync(bench, report);
 }
 
 Console.WriteLine(report.ToMarkdown());

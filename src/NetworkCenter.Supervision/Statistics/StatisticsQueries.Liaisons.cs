@@ -40,7 +40,7 @@ internal sealed partial class StatisticsQueries
             with {Given}, {Adoption}, {Worth},
             figures as (
                 select {month} as month, g.liaison_id, count(*) as given, count(a.clue_id) as adopted,
-                       coalesce(sum(w.recovered), 0) as recovered, coalesce(sum(w.avoided), 0) as avoided
+                       coalesce(sum(w.recovered), 0)::numeric(18, 2) as recovered, coalesce(sum(w.avoided), 0)::numeric(18, 2) as avoided
                 from given g left join adoption a on a.clue_id = g.clue_id left join worth w on w.clue_id = g.clue_id
                 where g.liaison_id is not null
                 group by {groupBy}

@@ -60,7 +60,7 @@ internal sealed partial class StatisticsQueries
             )
             select m.month as Month, coalesce(r.registered, 0) as Registered, coalesce(r.adopted, 0) as Adopted,
                    {string.Format(Rate, "r.adopted", "r.registered")} as AdoptionRate, coalesce(g.given, 0) as SourcesGiven,
-                   coalesce(o.outcomes, 0) as Outcomes, coalesce(o.recovered, 0) as AmountRecovered, coalesce(o.avoided, 0) as LossAvoided
+                   coalesce(o.outcomes, 0) as Outcomes, coalesce(o.recovered, 0)::numeric(18, 2) as AmountRecovered, coalesce(o.avoided, 0)::numeric(18, 2) as LossAvoided
             from months m left join r on r.month = m.month left join g on g.month = m.month left join o on o.month = m.month
             order by m.month
             """, cancellationToken);

@@ -40,7 +40,7 @@ internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
             with {Given}, {Adoption}, {Worth}
             select g.source_kind as Source, count(*) as Given, count(a.clue_id) as Adopted,
                    {string.Format(Rate, "count(a.clue_id)", "count(*)")} as AdoptionRate,
-                   coalesce(sum(w.recovered), 0) as AmountRecovered, coalesce(sum(w.avoided), 0) as LossAvoided
+                   coalesce(sum(w.recovered), 0)::numeric(18, 2) as AmountRecovered, coalesce(sum(w.avoided), 0)::numeric(18, 2) as LossAvoided
             from given g left join adoption a on a.clue_id = g.clue_id left join worth w on w.clue_id = g.clue_id
             group by g.source_kind
             order by count(*) desc, g.source_kind
@@ -51,7 +51,7 @@ internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
             with {Given}, {Adoption}, {Worth}
             select o.id as OfficeId, o.name as Office, o.kind as OfficeKind, count(*) as Given, count(a.clue_id) as Adopted,
                    {string.Format(Rate, "count(a.clue_id)", "count(*)")} as AdoptionRate,
-                   coalesce(sum(w.recovered), 0) as AmountRecovered, coalesce(sum(w.avoided), 0) as LossAvoided
+                   coalesce(sum(w.recovered), 0)::numeric(18, 2) as AmountRecovered, coalesce(sum(w.avoided), 0)::numeric(18, 2) as LossAvoided
             from given g join supervision.offices o on o.id = g.office_id
                  left join adoption a on a.clue_id = g.clue_id left join worth w on w.clue_id = g.clue_id
             group by o.id, o.name, o.kind

@@ -32,8 +32,12 @@ public sealed class ClueAccessMatrixFacts(NetworkCenterApp app) : IClassFixture<
 
         Assert.True(endpoints.Count >= 9, $"only {endpoints.Count} endpoints found");
         Assert.All(endpoints, endpoint => Assert.Contains(Assert.Single(endpoint.Policies), AccessPolicies.RolesByPolicy.Keys));
-        Assert.All(endpoints.Where(e => e.Method == "POST" && e.Route.StartsWith("/api/clues", StringComparison.Ordinal)),
+        // What came of a clue is recorded by those who handle and decide it, not only by the clue administrator.
+        Assert.All(endpoints.Where(e => e.Method == "POST" && e.Route.StartsWith("/api/clues", StringComparison.Ordinal) &&
+                !e.Route.EndsWith("/outcomes", StringComparison.Ordinal)),
             endpoint => Assert.Equal([AccessPolicies.ClueAdministrator], endpoint.Policies));
+        Assert.All(endpoints.Where(e => e.Method == "POST" && e.Route.EndsWith("/outcomes", StringComparison.Ordinal)),
+            endpoint => Assert.Equal([AccessPolicies.OutcomeRecorder], endpoint.Policies));
         Assert.All(endpoints.Where(e => e.Route.StartsWith("/api/portal", StringComparison.Ordinal)),
             endpoint => Assert.Equal([AccessPolicies.Liaison], endpoint.Policies));
         Assert.DoesNotContain(endpoints, endpoint => endpoint.Method == "DELETE");
