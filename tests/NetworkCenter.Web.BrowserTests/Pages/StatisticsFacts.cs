@@ -108,4 +108,47 @@ public sealed class StatisticsFacts(BrowserTestServer app)
         await BrowserTestServer.ScreenshotAsync(page, "portal-figures");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task MonthlyReportReview_LinksToThePdf_AndApprovingItSendsTheReport()
+    {
+        // The browser server reads task forms from a scratch folder: give it the repository's review form.
+        File.Copy(Path.Combine(RepositoryRoot(), "workflows", "forms", "monthly-report-review.form"),
+            Path.Combine(app.FormsFolder, "monthly-report-review.form"), overwrite: true);
+        using var api = await app.ApiClientAsync();
+        var start = await api.PostAsJsonAsync("/api/instances", new { definitionKey = "monthly-report", variables = new { reportMonth = "2025-06" } });
+        Assert.True(start.IsSuccessStatusCode, await start.Content.ReadAsStringAsync());
+        var instanceId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var page = await app.SignedInPageAsync();
+
+        await page.GotoAsync("/tasks");
+        var row = page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "审核月度报告 Review the monthly report" }) });
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await row.GetByRole(AriaRole.Button, new() { Name = "审核月度报告 Review the monthly report" }).ClickAsync();
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "打开报告 PDF Open the report (PDF)" });
+        await Expect(link).ToHaveAttributeAsync("href", new Regex(@"^/api/monthly-reports/\d+/pdf$"));
+        var pdf = await page.APIRequest.GetAsync((await link.GetAttributeAsync("href"))!);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        await BrowserTestServer.ScreenshotAsync(page, "monthly-report-review");
+
+        await page.GetByLabel("同意发送 Approve and send").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "完成任务" }).ClickAsync();
+        await Expect(page.Locator("#inbox-status")).ToHaveTextAsync("任务“审核月度报告 Review the monthly report”已完成。");
+        await NetworkCenter.Testing.Eventually.ReturnsAsync(async () =>
+            (await api.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}")).GetProperty("status").GetString() == "completed",
+            "the monthly report sent", TimeSpan.FromSeconds(30));
+        var sent = await api.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}");
+        Assert.True(sent.GetProperty("variables").GetProperty("reportsSent").GetInt32() >= 1);
+        await page.Context.CloseAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "NetworkCenter.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("No NetworkCenter.sln above the test assembly.");
+    }
 }
