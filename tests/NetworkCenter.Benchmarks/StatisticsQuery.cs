@@ -114,12 +114,11 @@ internal static class StatisticsQuery
             select id, 'suggestion-adopted', (register_seq % 1000) * 100.50, (register_seq % 300) * 1000, 'bench', received_at + interval '40 days'
             from supervision.clues where status = 'filed' and register_seq % 10 = 0;
 
-            insert into engine.definitions (id, key, version, name, xml, content_hash, deployed_at) values
-                ('00000000-0000-0000-0000-0000000000a1', 'clue-intake', 1, 'bench', '<definitions/>', 'bench-a', now()),
-                ('00000000-0000-0000-0000-0000000000a2', 'review-and-discussion', 1, 'bench', '<definitions/>', 'bench-b', now());
+            -- the definitions the service deployed at start-up
             insert into engine.instances (id, definition_id, business_key, status, started_at)
-            select md5(d::text || '-' || id)::uuid, ('00000000-0000-0000-0000-0000000000a' || d)::uuid, id::text, 'completed', received_at
-            from supervision.clues, generate_series(1, 2) d;
+            select md5(d.n::text || '-' || c.id)::uuid,
+                   (select id from engine.definitions where key = d.key order by version desc limit 1), c.id::text, 'completed', c.received_at
+            from supervision.clues c, (values (1, 'clue-intake'), (2, 'review-and-discussion')) d(n, key);
             insert into engine.tasks (id, instance_id, execution_id, element_id, name, due_at, status, created_at, completed_by, completed_at)
             select gen_random_uuid(), md5(t.d::text || '-' || c.id)::uuid, gen_random_uuid(), t.element, t.element,
                    c.received_at + t.start + t.allowed,

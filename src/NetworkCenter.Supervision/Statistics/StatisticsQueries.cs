@@ -10,25 +10,42 @@ namespace NetworkCenter.Supervision.Statistics;
 /// </summary>
 internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// The one connection and transaction of an overview, so its tables share one <see cref="StatisticsSql.Facts"/>
+    /// table; the table methods read it through this rather than taking a connection, to keep their signatures simple.
+    /// </summary>
+    private static readonly AsyncLocal<NpgsqlTransaction?> Shared = new();
+
     /// <summary>Every table of the period at once: what the statistics page shows.</summary>
     public async Task<StatisticsOverview> OverviewAsync(StatisticsPeriod period, CancellationToken cancellationToken)
     {
-        var kinds = await KindsAsync(period, cancellationToken);
-        var sources = await SourcesAsync(period, cancellationToken);
-        var outcomes = await OutcomesAsync(period, cancellationToken);
-        var deadlines = await DeadlinesAsync(period, cancellationToken);
-        return new StatisticsOverview(
-            Summarise(period, kinds, sources, outcomes, deadlines),
-            sources,
-            await OfficesAsync(period, cancellationToken),
-            await LiaisonsAsync(period, cancellationToken),
-            kinds,
-            await StatusesAsync(period, cancellationToken),
-            await DecisionsAsync(period, cancellationToken),
-            outcomes,
-            deadlines,
-            await MonthsAsync(period, cancellationToken),
-            await FieldsAsync(period, cancellationToken));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Facts, Parameters(period), transaction, cancellationToken: cancellationToken));
+        Shared.Value = transaction;
+        try
+        {
+            var kinds = await KindsAsync(period, cancellationToken);
+            var sources = await SourcesAsync(period, cancellationToken);
+            var outcomes = await OutcomesAsync(period, cancellationToken);
+            var deadlines = await DeadlinesAsync(period, cancellationToken);
+            return new StatisticsOverview(
+                Summarise(period, kinds, sources, outcomes, deadlines),
+                sources,
+                await OfficesAsync(period, cancellationToken),
+                await LiaisonsAsync(period, cancellationToken),
+                kinds,
+                await StatusesAsync(period, cancellationToken),
+                await DecisionsAsync(period, cancellationToken),
+                outcomes,
+                deadlines,
+                await MonthsAsync(period, cancellationToken),
+                await FieldsAsync(period, cancellationToken));
+        }
+        finally
+        {
+            Shared.Value = null;
+        }
     }
 
     public async Task<StatisticsSummary> SummaryAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
@@ -108,12 +125,24 @@ internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
     internal static decimal? RateOf(long part, long whole) =>
         whole == 0 ? null : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
 
+    /// <summary>Runs one table's SQL, first writing the facts table it reads unless an overview already did.</summary>
     private async Task<IReadOnlyList<T>> QueryAsync<T>(StatisticsPeriod period, string sql, CancellationToken cancellationToken,
         object? parameters = null)
     {
+        parameters ??= Parameters(period);
+        if (Shared.Value is { Connection: { } shared } sharedTransaction)
+        {
+            return [.. await shared.QueryAsync<T>(new CommandDefinition(sql, parameters, sharedTransaction, cancellationToken: cancellationToken))];
+        }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var command = new CommandDefinition(sql, parameters ?? Parameters(period), cancellationToken: cancellationToken);
-        return [.. await connection.QueryAsync<T>(command)];
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (sql.Contains("statistics_facts", StringComparison.Ordinal))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Facts, Parameters(period), transaction, cancellationToken: cancellationToken));
+        }
+        var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return [.. rows];
     }
 }
 

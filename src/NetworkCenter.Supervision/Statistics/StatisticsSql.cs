@@ -18,13 +18,38 @@ namespace NetworkCenter.Supervision.Statistics;
 /// </summary>
 internal static class StatisticsSql
 {
+    /// <summary>
+    /// Written once per request in its transaction (see StatisticsQueries.QueryAsync), so that adoption and value are
+    /// worked out once per clue rather than once per table: every registered, unmerged clue of the kind that was
+    /// received in the period or holds a source received in it (a merge moves a later source onto an older clue).
+    /// </summary>
+    public const string Facts = """
+        create temporary table statistics_facts on commit drop as
+        with scope as (
+            select c.id from supervision.clues c where c.received_at >= @from and c.received_at < @to
+            union
+            select s.clue_id from supervision.clue_sources s where s.received_at >= @from and s.received_at < @to
+        ),
+        worth as (
+            select clue_id, sum(amount_recovered) as recovered, sum(loss_avoided) as avoided
+            from supervision.clue_outcomes where recorded_at < @asOf and clue_id in (select id from scope)
+            group by clue_id
+        )
+        select c.id as clue_id, c.kind, c.public_interest_area, c.status, c.received_at,
+               exists (select 1 from supervision.clue_decisions d
+                       where d.clue_id = c.id and d.decision = 'file' and d.decided_at < @asOf)
+               or exists (select 1 from supervision.clue_status_history h
+                          where h.clue_id = c.id and h.to_status in ('filed', 'protest-proposed') and h.at < @asOf) as adopted,
+               w.recovered, w.avoided
+        from scope join supervision.clues c on c.id = scope.id left join worth w on w.clue_id = c.id
+        where c.register_number is not null and c.status <> 'merged' and (@kind::text is null or c.kind = @kind::text)
+        """;
+
     /// <summary>Registered clues received in the period, merged ones counted once under the clue they were merged into.</summary>
     public const string Registered = """
         registered as (
-            select c.id as clue_id, c.kind, c.public_interest_area, c.status, c.received_at
-            from supervision.clues c
-            where c.received_at >= @from and c.received_at < @to and c.register_number is not null and c.status <> 'merged'
-              and (@kind::text is null or c.kind = @kind::text)
+            select f.clue_id, f.kind, f.public_interest_area, f.status, f.received_at
+            from statistics_facts f where f.received_at >= @from and f.received_at < @to
         )
         """;
 
@@ -32,28 +57,17 @@ internal static class StatisticsSql
     public const string Given = """
         given as (
             select s.clue_id, s.source_kind, s.office_id, s.liaison_id, s.received_at
-            from supervision.clue_sources s join supervision.clues c on c.id = s.clue_id
-            where s.received_at >= @from and s.received_at < @to and c.register_number is not null and c.status <> 'merged'
-              and (@kind::text is null or c.kind = @kind::text)
+            from supervision.clue_sources s join statistics_facts f on f.clue_id = s.clue_id
+            where s.received_at >= @from and s.received_at < @to
         )
         """;
 
     /// <summary>The clues adopted before @asOf (see the class comment); one row per clue.</summary>
-    public const string Adoption = """
-        adoption as (
-            select clue_id from supervision.clue_decisions where decision = 'file' and decided_at < @asOf
-            union
-            select clue_id from supervision.clue_status_history where to_status in ('filed', 'protest-proposed') and at < @asOf
-        )
-        """;
+    public const string Adoption = "adoption as (select clue_id from statistics_facts where adopted)";
 
     /// <summary>The value recorded on each clue before @asOf.</summary>
     public const string Worth = """
-        worth as (
-            select clue_id, sum(amount_recovered) as recovered, sum(loss_avoided) as avoided
-            from supervision.clue_outcomes where recorded_at < @asOf
-            group by clue_id
-        )
+        worth as (select clue_id, recovered, avoided from statistics_facts where recovered is not null)
         """;
 
     /// <summary>A CST calendar month label of a timestamptz column.</summary>
