@@ -131,10 +131,14 @@ function showSection(section, f, q) {
   });
 }
 
+// Only the latest request draws: an earlier one answering late must not overwrite newer figures.
+let latestRequest = 0;
+
 async function load() {
   if (!form.reportValidity()) {
     return;
   }
+  const mine = ++latestRequest;
   const q = apiQuery();
   const shown = new URLSearchParams({ from: filters.from.value, to: filters.to.value });
   if (filters.kind.value) {
@@ -146,6 +150,9 @@ async function load() {
     h('a', { href: exportUrl('summary', 'xlsx', q), download: '' }, 'XLSX'));
   try {
     const figures = normalise(await api(`/api/statistics?${q}`));
+    if (mine !== latestRequest) {
+      return;
+    }
     announce(status, '');
     showSummary(figures);
     for (const section of sections) {
@@ -153,6 +160,9 @@ async function load() {
     }
     main.dataset.loaded = shown.toString();
   } catch (error) {
+    if (mine !== latestRequest) {
+      return;
+    }
     announce(status, t('common.error', { message: error.problem?.errors ? Object.values(error.problem.errors).flat().join(' ') : error.message }), 'error');
   }
 }
