@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NetworkCenter.Workflows.Deployment;
+using NetworkCenter.Workflows.Model.Parsing;
 using Npgsql;
 
 namespace NetworkCenter.Web.Workflows;
@@ -39,16 +40,32 @@ public static class DefinitionsApi
         }
         if (request.ContentLength > MaxBytes)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
+            return TooLarge();
         }
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
-        if (read > MaxBytes)
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int count;
+        try
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
+            while ((count = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                buffer.Write(chunk, 0, count);
+                if (buffer.Length > MaxBytes)
+                {
+                    return TooLarge();
+                }
+            }
         }
-        var xml = new string(buffer, 0, read);
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own request size limit (the metadata above) may stop the body before the loop does.
+            return TooLarge();
+        }
+        var (xml, notText) = BpmnText.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (xml is null)
+        {
+            return Rejected([new DefinitionError(null, notText!)]);
+        }
         try
         {
             var deployed = await deployer.DeployAsync(xml, request.HttpContext.User.Identity?.Name, cancellationToken);
@@ -60,13 +77,16 @@ public static class DefinitionsApi
         }
         catch (DefinitionRejectedException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The BPMN file cannot be deployed.",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["errors"] = e.Problems.Select(p => new DefinitionError(p.ElementId, p.Message)).ToList(),
-                });
+            return Rejected([.. e.Problems.Select(p => new DefinitionError(p.ElementId, p.Message))]);
         }
     }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
+
+    private static ProblemHttpResult Rejected(List<DefinitionError> errors) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The BPMN file cannot be deployed.",
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
     private static async Task<Ok<List<DefinitionSummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
