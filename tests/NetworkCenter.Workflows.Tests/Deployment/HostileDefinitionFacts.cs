@@ -23,7 +23,7 @@ public sealed class HostileDefinitionFacts(EngineApp app) : IClassFixture<Engine
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static byte[] Corpus(string name) => name switch
+    internal static byte[] Corpus(string name) => name switch
     {
         "billion-laughs" => Utf8("""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">"""
             + string.Concat(Enumerable.Range(2, 8).Select(i => $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">"))
@@ -46,11 +46,13 @@ public sealed class HostileDefinitionFacts(EngineApp app) : IClassFixture<Engine
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    public static TheoryData<string> Names() =>
+    internal static readonly string[] CorpusNames =
     [
         "billion-laughs", "xxe", "external-dtd", "parameter-entity", "deep-nesting", "100000-elements", "huge-attribute",
         "latin1-without-declaration", "unknown-encoding", "random-bytes", "zip", "nul-character-reference", "truncated", "empty",
     ];
+
+    public static TheoryData<string> Names() => [.. CorpusNames];
 
     [Theory]
     [MemberData(nameof(Names))]
