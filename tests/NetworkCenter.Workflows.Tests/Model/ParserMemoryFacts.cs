@@ -18,9 +18,9 @@ public sealed class ParserMemoryFacts
     {
         var corpus = HostileDefinitionFacts.CorpusNames.Select(n => BpmnText.Decode(HostileDefinitionFacts.Corpus(n)).Text ?? "")
             .Where(t => t.Length < 1_000_000).ToList();
-        var random = ParserFuzzProperties.Mutated().Sample(30, 600).ToList();
+        var random = ParserFuzzProperties.Mutated().Sample(600).ToList();
         var evaluator = new JintExpressionEvaluator();
-        var scripts = FsCheck.Fluent.ArbMap.Default.GeneratorFor<string>().Sample(50, 3000).Where(s => s is not null).ToList();
+        var scripts = FsCheck.Fluent.ArbMap.Default.GeneratorFor<string>().Sample(3000).Where(s => s is not null).ToList();
 
         void Round(int round)
         {
