@@ -34,6 +34,7 @@ public sealed class EscapingFacts(BrowserTestServer app)
         var liaison = await Ok(await api.PostAsJsonAsync("/api/network/liaisons", new
         {
             name = Payload("L1"), unit = Payload("U2"), officeId = office.GetProperty("id").GetInt64(),
+            account = new { username = key, password = LiaisonPassword },
         }));
         var clue = new
         {
@@ -97,7 +98,27 @@ public sealed class EscapingFacts(BrowserTestServer app)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Clean(page, dialogs, "designer");
         await page.Context.CloseAsync();
+
+        // The liaison's own view of the clue they gave.
+        var portal = await app.NewPageAsync();
+        portal.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        await portal.GotoAsync("/login");
+        await portal.Locator("#username").FillAsync(key);
+        await portal.Locator("#password").FillAsync(LiaisonPassword);
+        await portal.Locator("#password").PressAsync("Enter");
+        await Expect(portal).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/portal$"), new() { Timeout = 30_000 });
+        await portal.Locator("tr[data-clue-id]").First.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(portal.Locator("#clue-detail")).ToContainTextAsync(Payload("S1"));
+        await Expect(portal.Locator("#clue-detail")).ToContainTextAsync("<img src=x onerror=window.__xss='F1'>.txt");
+        await Clean(portal, dialogs, "portal");
+        await portal.Context.CloseAsync();
     }
+
+    private const string LiaisonPassword = "liaison-escaping-password";
 
     private static readonly JsonSerializerOptions Literal = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
