@@ -30,6 +30,7 @@ builder.AddForms();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.AddBadRequestProblems();
+builder.AddDatabaseUnavailableProblems();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -38,6 +39,7 @@ if (!await app.PrepareAsync())
 {
     return 1;
 }
+if (args.Contains("verify-audit")) return await app.RunVerifyAuditCommandAsync();
 await app.SeedAsync();
 
 app.ScheduleRecurringJobs();
@@ -60,6 +62,7 @@ app.MapWorkflowApis();
 app.MapHolidaysApi();
 app.MapClues();
 app.MapFormsApi();
+app.MapMailOutboxApi();
 app.MapHangfireDashboardWithAuthorizationPolicy(AuthServiceCollectionExtensions.AdministratorPolicy, "/hangfire",
     new DashboardOptions { DashboardTitle = "NetworkCenter jobs" });
 

@@ -14,12 +14,25 @@ internal sealed class BenchCluster : IAsyncDisposable
         Cluster = cluster;
     }
 
-    public EmbeddedPostgresCluster Cluster { get; }
+    public EmbeddedPostgresCluster Cluster { get; private set; }
 
-    public static async Task<BenchCluster> StartAsync()
+    /// <summary>A new cluster; with <paramref name="statementStats"/>, restarted with pg_stat_statements loaded.</summary>
+    public static async Task<BenchCluster> StartAsync(bool statementStats = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "nc-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        return new BenchCluster(folder, await EmbeddedPostgresCluster.StartAsync(Path.Combine(folder, "data")));
+        var bench = new BenchCluster(folder, await EmbeddedPostgresCluster.StartAsync(Path.Combine(folder, "data")));
+        if (statementStats)
+        {
+            await using (var connection = new NpgsqlConnection(bench.Cluster.ConnectionString()))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand("alter system set shared_preload_libraries = 'pg_stat_statements'", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            await bench.Cluster.StopAsync();
+            bench.Cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(folder, "data"));
+        }
+        return bench;
     }
 
     public async Task<string> CreateDatabaseAsync(string name)

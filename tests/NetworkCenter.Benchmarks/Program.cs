@@ -1,20 +1,22 @@
 using NetworkCenter.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/NetworkCenter.Benchmarks -- [throughput] [timers] [query] [--seconds N] [--timers N]
-// With no names, runs everything. Prints a Markdown table for BENCHMARKS.md.
+// Usage: dotnet run -c Release --project tests/NetworkCenter.Benchmarks -- [throughput] [timers] [query] [--seconds N] [--timers N] [--statements]
+// With no names, runs everything. Prints a Markdown table for BENCHMARKS.md. --statements prints, after each throughput
+// run, the service's SQL statements per completion from pg_stat_statements.
 var selected = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
+var statements = args.Contains("--statements");
 var seconds = Option("--seconds", 20);
 var timerCount = Option("--timers", 10_000);
 int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
 bool Run(string name) => selected.Count == 0 || selected.Contains(name);
 
 var report = new Report();
-await using var bench = await BenchCluster.StartAsync();
+await using var bench = await BenchCluster.StartAsync(statements);
 report.Note($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB; PostgreSQL cluster on 127.0.0.1:{bench.Cluster.Port}");
 
 if (Run("throughput"))
 {
-    await TaskThroughput.RunAsync(bench, report, TimeSpan.FromSeconds(seconds));
+    await TaskThroughput.RunAsync(bench, report, TimeSpan.FromSeconds(seconds), statements);
 }
 if (Run("timers"))
 {

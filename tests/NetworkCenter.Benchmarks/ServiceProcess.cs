@@ -86,6 +86,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
         return double.NaN;
     }
 
+    /// <summary>CPU time the service process has used so far (user and system), from /proc.</summary>
+    public TimeSpan CpuTime()
+    {
+        // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100 per second).
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

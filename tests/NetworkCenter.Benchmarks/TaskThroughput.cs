@@ -11,7 +11,7 @@ internal static class TaskThroughput
 {
     private const int InstancesPerClient = 20;
 
-    public static async Task RunAsync(BenchCluster bench, Report report, TimeSpan duration)
+    public static async Task RunAsync(BenchCluster bench, Report report, TimeSpan duration, bool statements = false)
     {
         await Pgbench.InitialiseAsync(bench, scale: 8);
         var connectionString = await bench.CreateDatabaseAsync("bench_throughput");
@@ -33,17 +33,24 @@ internal static class TaskThroughput
                     await Task.Delay(250);
                 }
             });
-            var completions = await CompleteForAsync(service, clients, duration);
+            var (completions, cpu) = await CompleteForAsync(service, clients, duration, statements ? connectionString : null);
+            var cpuPerCompletion = cpu.TotalMilliseconds / Math.Max(1, completions);
+            if (statements)
+            {
+                await StatementStats.PrintAsync(connectionString, completions);
+            }
             await sampling.CancelAsync();
             await sampler;
             var perSecond = completions / duration.TotalSeconds;
             report.Add($"task completions/s, {clients} client(s)", Report.Format(perSecond, "/s"),
                 $"pgbench TPC-B {Report.Format(pgbench, "tps")}", "≥ 0.5 × pgbench", perSecond >= 0.5 * pgbench);
+            report.Add($"service CPU time per completion, {clients} client(s)", Report.Format(cpuPerCompletion, "ms"), "-", "-", null);
             report.Add($"service resident memory during the {clients}-client run (peak)", Report.Format(peakMemory, "MiB"), "-", "-", null);
         }
     }
 
-    private static async Task<long> CompleteForAsync(ServiceProcess service, int clients, TimeSpan duration)
+    /// <summary>Completions within <paramref name="duration"/>, and the service's CPU time over them.</summary>
+    private static async Task<(long Completed, TimeSpan Cpu)> CompleteForAsync(ServiceProcess service, int clients, TimeSpan duration, string? statementsOf)
     {
         var workers = new List<(HttpClient Client, Guid[] Instances)>();
         for (var c = 0; c < clients; c++)
@@ -64,7 +71,12 @@ internal static class TaskThroughput
                 await w.Client.CompleteAsync(await w.Client.OpenTaskAsync(instance));
             }
         }));
+        if (statementsOf is not null)
+        {
+            await StatementStats.ResetAsync(statementsOf);
+        }
         long completed = 0;
+        var cpuBefore = service.CpuTime();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(workers.Select(async w =>
         {
@@ -78,10 +90,11 @@ internal static class TaskThroughput
                 }
             }
         }));
+        var cpu = service.CpuTime() - cpuBefore;
         foreach (var (client, _) in workers)
         {
             client.Dispose();
         }
-        return completed;
+        return (completed, cpu);
     }
 }

@@ -21,7 +21,10 @@ public class NetworkCenterApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool UseManualClock => true;
 
-    public virtual async Task InitializeAsync() => _connectionString = await PostgresTestCluster.CreateDatabaseAsync(GetType().Name);
+    public virtual async Task InitializeAsync() => _connectionString = await CreateDatabaseAsync();
+
+    /// <summary>The fixture's database: a fresh one in the run's shared cluster unless a subclass brings its own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresTestCluster.CreateDatabaseAsync(GetType().Name);
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 

@@ -28,20 +28,43 @@ public static class PostgresTestCluster
         return cluster.ConnectionString(name);
     }
 
+    /// <summary>
+    /// A cluster of the caller's own, with its own data directory and port, for a test that stops and restarts
+    /// PostgreSQL (stopping the shared one would fail every other class running beside it). Stopped and deleted by
+    /// <see cref="RemovePrivateAsync"/>, or at process exit, or by the next run if this one is killed.
+    /// </summary>
+    public static async Task<EmbeddedPostgresCluster> StartPrivateAsync()
+    {
+        var (cluster, _) = await StartInNewFolderAsync(maxConnections: 300);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemovePrivateAsync(cluster).GetAwaiter().GetResult();
+        return cluster;
+    }
+
+    public static async Task RemovePrivateAsync(EmbeddedPostgresCluster cluster)
+    {
+        await cluster.StopAsync();
+        TryDelete(Path.GetDirectoryName(cluster.DataDirectory)!);
+    }
+
     private static async Task<EmbeddedPostgresCluster> StartAsync()
     {
         await RemoveAbandonedClustersAsync();
-        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Many test hosts live at once, each with its pool and Hangfire server.
-        var cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(folder, "data"), maxConnections: 1000);
+        var (cluster, folder) = await StartInNewFolderAsync(maxConnections: 1000);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             cluster.StopAsync().GetAwaiter().GetResult();
             TryDelete(folder);
         };
         return cluster;
+    }
+
+    private static async Task<(EmbeddedPostgresCluster Cluster, string Folder)> StartInNewFolderAsync(int maxConnections)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return (await EmbeddedPostgresCluster.StartAsync(Path.Combine(folder, "data"), maxConnections: maxConnections), folder);
     }
 
     /// <summary>Clusters left by test processes that were killed: stopped and deleted, so they do not pile up.</summary>

@@ -66,7 +66,11 @@ internal sealed class SignIn(NpgsqlDataSource database, Passwords passwords, Tim
             var until = lockedUntil.AsInstant();
             if (until > now)
             {
-                return new Result.LockedOut(until);
+                // Only someone who knows the password learns that the account is locked: a wrong password on a locked
+                // account answers like an unknown user, so the lock does not reveal which usernames exist.
+                return passwords.Verify(account.PasswordHash, password) == PasswordVerificationResult.Failed
+                    ? new Result.Refused()
+                    : new Result.LockedOut(until);
             }
             failures = 0;
             await connection.ExecuteAsync(
@@ -91,7 +95,7 @@ internal sealed class SignIn(NpgsqlDataSource database, Passwords passwords, Tim
                 await AuditLog.AppendAsync(connection, transaction, now, new Actor(null, account.Username), "account.locked", Subject(account.Id),
                     new { account.Username, failedSignIns = failures, lockedUntil = until });
             }
-            result = lockOut ? new Result.LockedOut(until!.Value) : new Result.Refused();
+            result = new Result.Refused();
         }
         else
         {

@@ -31,7 +31,16 @@ internal sealed class MailSender(IOptionsMonitor<SmtpOptions> options, ILogger<M
             await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
         }
         var response = await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or MailKit.ServiceNotConnectedException or MailKit.ProtocolException or MailKit.CommandException)
+        {
+            // The server has accepted the message: a QUIT that fails (the server going down right after) must not make
+            // the outbox count the message as failed and send it a second time.
+            logger.LogWarning("Mail {MessageId} accepted, but the SMTP session did not close cleanly: {Reason}", message.MessageId, e.Message);
+        }
         logger.LogInformation("Sent mail {MessageId} to {Recipients}: {Response}", message.MessageId, message.To.ToString(), response);
     }
 }

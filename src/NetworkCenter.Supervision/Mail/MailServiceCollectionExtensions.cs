@@ -25,6 +25,7 @@ public static class MailServiceCollectionExtensions
         services.TryAddSingleton<LetterRenderer>();
         services.TryAddSingleton<MailOutbox>();
         services.TryAddTransient<MailDelivery>();
+        services.TryAddSingleton<MailBacklog>();
         var configured = !string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:Host"]);
         if (useSinkWhenUnconfigured && !configured)
         {

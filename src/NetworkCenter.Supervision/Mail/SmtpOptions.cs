@@ -25,5 +25,11 @@ public sealed class SmtpOptions
     /// <summary>How long one connect-and-send may take before it counts as failed.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// <c>/health</c> reports the <c>mail-outbox</c> entry as degraded once the oldest undelivered message has waited
+    /// this long, or a message was given up on.
+    /// </summary>
+    public TimeSpan BacklogDegradedAfter { get; set; } = TimeSpan.FromMinutes(30);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

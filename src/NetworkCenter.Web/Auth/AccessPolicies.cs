@@ -33,6 +33,9 @@ public static class AccessPolicies
     /// <summary>Deploying procedure definitions: supervisors edit procedures; system administrators install them.</summary>
     public const string Deployer = "deployer";
 
+    /// <summary>The mail outbox's backlog (recipients, subjects, errors): the people who answer for notices going out.</summary>
+    public const string MailOutboxReader = "mail-outbox-reader";
+
     /// <summary>The roles each policy admits; null admits every signed-in user.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>?> RolesByPolicy { get; } = new Dictionary<string, IReadOnlyList<string>?>
     {
@@ -44,6 +47,7 @@ public static class AccessPolicies
         [ClueAdministrator] = [Roles.ClueAdministrator],
         [Liaison] = [Roles.Liaison],
         [Deployer] = [Roles.Supervisor, Roles.SystemAdministrator],
+        [MailOutboxReader] = [Roles.ClueAdministrator, Roles.Supervisor, Roles.SystemAdministrator],
     };
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder authorization)

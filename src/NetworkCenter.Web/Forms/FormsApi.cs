@@ -43,6 +43,10 @@ internal static class FormsApi
         {
             return Problem(400, "A form file name has only lower-case letters, digits and hyphens, and ends in .form.");
         }
+        if (!http.Request.HasJsonContentType())
+        {
+            return Problem(415, $"Send {name} as application/json (a form-js schema), not {http.Request.ContentType ?? "without a content type"}.");
+        }
         if (http.Request.ContentLength > files.MaxBytes)
         {
             return Problem(413, $"A form file is at most {files.MaxBytes} bytes.");

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using NetworkCenter.Supervision.Mail;
+using NetworkCenter.Supervision.Mail.Outbox;
 using Npgsql;
 
 namespace NetworkCenter.Web.Hosting;
@@ -11,7 +14,8 @@ public static class HealthChecks
     {
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SchedulerHealthCheck>("hangfire");
+            .AddCheck<SchedulerHealthCheck>("hangfire")
+            .AddCheck<MailOutboxHealthCheck>("mail-outbox");
         return builder;
     }
 
@@ -44,6 +48,29 @@ public static class HealthChecks
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
                 return HealthCheckResult.Unhealthy(e.Message);
+            }
+        }
+    }
+
+    /// <summary>Degraded, not unhealthy: the service works while mail waits, but someone should look at the SMTP server.</summary>
+    private sealed class MailOutboxHealthCheck(MailBacklog backlog, IOptionsMonitor<SmtpOptions> options) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var summary = await backlog.GetAsync(limit: 0, cancellationToken);
+                var waiting = $"{summary.Queued} queued, {summary.Failing} failing, {summary.GivenUp} given up";
+                if (summary.GivenUp > 0 || summary.OldestAge > options.CurrentValue.BacklogDegradedAfter)
+                {
+                    return HealthCheckResult.Degraded(
+                        $"{waiting}; the oldest undelivered message has waited {summary.OldestAge.TotalMinutes:0} min");
+                }
+                return HealthCheckResult.Healthy(waiting);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                return HealthCheckResult.Degraded($"the outbox cannot be read: {e.Message}");
             }
         }
     }

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using NetworkCenter.Supervision.Intake.Imap;
 using NetworkCenter.Supervision.Mail.Outbox;
+using NetworkCenter.Supervision.Procedures.ClueIntake;
 
 namespace NetworkCenter.Web.Hosting;
 
@@ -15,6 +16,7 @@ public static class RecurringJobs
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<MailDelivery>("mail-outbox-sweep", delivery => delivery.SweepAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<StartClueIntake>("clue-intake-sweep", intake => intake.StartMissingAsync(CancellationToken.None), Cron.Minutely());
         // The mailbox poll runs only while the intake is configured; switching it off unschedules it.
         var intake = app.Services.GetRequiredService<IOptions<ImapIntakeOptions>>().Value;
         if (intake.Enabled)

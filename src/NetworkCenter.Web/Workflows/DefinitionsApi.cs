@@ -64,7 +64,18 @@ public static class DefinitionsApi
         var (xml, notText) = BpmnText.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (xml is null)
         {
-            return Rejected([new DefinitionError(null, notText!)]);
+            // Bytes that are not text in their encoding are another type, named with where they stop being text.
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: notText,
+                title: notText!.Contains("utf-8", StringComparison.Ordinal)
+                    ? $"The BPMN file is declared as {type} but is not UTF-8 text."
+                    : $"The BPMN file is declared as {type} but {notText}.");
+        }
+        // An empty body is a malformed BPMN file (400 from the deployer); bytes that are not markup are another type (415).
+        var start = xml.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if ((start.Length > 0 && start[0] != '<') || xml.Contains('\0', StringComparison.Ordinal))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: $"The BPMN file is declared as {type} but its content is not XML.");
         }
         try
         {

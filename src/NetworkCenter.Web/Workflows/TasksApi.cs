@@ -3,6 +3,7 @@ using NetworkCenter.Web.Http;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkCenter.Workflows.Runtime;
 using NetworkCenter.Workflows.Tasks;
 
 namespace NetworkCenter.Web.Workflows;
@@ -17,20 +18,36 @@ public static class TasksApi
         api.MapGet("", ListAsync).RequireAuthorization(AccessPolicies.SignedIn);
         api.MapPost("/{id:guid}/claim", async (Guid id, TaskCommands tasks, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            await tasks.ClaimAsync(id, user.ToActor(), ct);
+            await AsCallerAsync(user, id, () => tasks.ClaimAsync(id, user.ToActor(), ct));
             return TypedResults.NoContent();
         }).RequireAuthorization(AccessPolicies.SignedIn);
         api.MapPost("/{id:guid}/unclaim", async (Guid id, TaskCommands tasks, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            await tasks.UnclaimAsync(id, user.ToActor(), ct);
+            await AsCallerAsync(user, id, () => tasks.UnclaimAsync(id, user.ToActor(), ct));
             return TypedResults.NoContent();
         }).RequireAuthorization(AccessPolicies.SignedIn);
         api.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest? request, TaskCommands tasks, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            await tasks.CompleteAsync(id, request?.Variables, user.ToActor(), ct);
+            await AsCallerAsync(user, id, () => tasks.CompleteAsync(id, request?.Variables, user.ToActor(), ct));
             return TypedResults.NoContent();
         }).RequireAuthorization(AccessPolicies.SignedIn);
         return api;
+    }
+
+    /// <summary>
+    /// A liaison sees only the tasks assigned to them, so a task they may not act on answers 404 as if it did not exist
+    /// (as another liaison's clue does), rather than 403 confirming that it does and whose it is.
+    /// </summary>
+    private static async Task AsCallerAsync(ClaimsPrincipal user, Guid id, Func<Task> command)
+    {
+        try
+        {
+            await command();
+        }
+        catch (EngineException e) when (e.Error is EngineError.Forbidden or EngineError.Conflict && !user.Current().IsStaff)
+        {
+            throw EngineException.NotFound($"There is no task {id}.");
+        }
     }
 
     private static async Task<Ok<IReadOnlyList<TaskView>>> ListAsync(

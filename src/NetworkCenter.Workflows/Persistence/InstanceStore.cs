@@ -20,25 +20,41 @@ internal static class InstanceStore
     private sealed record ExecutionRow(
         Guid Id, Guid? ParentId, string? ElementId, string Kind, string State, string Variables, int? LoopCounter, long CreatedSeq);
 
-    /// <summary>Locks the instance row until the transaction ends; null when there is no such instance.</summary>
-    public static Task<InstanceState?> LoadForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id) =>
-        LoadAsync(connection, transaction, id, forUpdate: true);
-
-    public static async Task<InstanceState?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, bool forUpdate = false)
+    /// <summary>
+    /// Locks the row of the instance whose id <paramref name="instanceIdSql"/> yields until the transaction ends, reads
+    /// it with its executions, then runs <paramref name="extraSelect"/> (one row or none), all in one round trip after
+    /// <paramref name="prefixSql"/> (writes of the command still to be sent). Null when there is no such instance.
+    /// </summary>
+    public static async Task<(InstanceState? State, T? Extra)> LoadForUpdateAsync<T>(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string prefixSql, string instanceIdSql, object? parameters, string? extraSelect)
     {
-        // One round trip: the executions are read after the lock is granted, so they are the committed tree.
+        // The executions and the extra row are read after the lock is granted (each statement takes a new snapshot
+        // under read committed), so they are what the previous holder of the lock committed.
         await using var results = await connection.QueryMultipleAsync(
-            """
-            select id, definition_id as definitionid, business_key as businesskey, status, variables::text as variables,
-                   parent_instance_id as parentinstanceid, parent_execution_id as parentexecutionid, ended_at as endedat
-            from engine.instances where id = @id
-            """ + (forUpdate ? " for update;" : ";") +
-            """
+            prefixSql + Select(instanceIdSql, forUpdate: true) + (extraSelect is null ? "" : ";\n" + extraSelect), parameters, transaction);
+        var state = await ReadAsync(results);
+        var extra = extraSelect is null ? default : await results.ReadSingleOrDefaultAsync<T>();
+        return (state, extra);
+    }
 
-            select id, parent_id as parentid, element_id as elementid, kind, state, variables::text as variables,
-                   loop_counter as loopcounter, created_seq as createdseq
-            from engine.executions where instance_id = @id order by created_seq
-            """, new { id }, transaction);
+    public static async Task<InstanceState?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id)
+    {
+        await using var results = await connection.QueryMultipleAsync(Select("@id", forUpdate: false), new { id }, transaction);
+        return await ReadAsync(results);
+    }
+
+    private static string Select(string instanceIdSql, bool forUpdate) =>
+        $"""
+        select id, definition_id as definitionid, business_key as businesskey, status, variables::text as variables,
+               parent_instance_id as parentinstanceid, parent_execution_id as parentexecutionid, ended_at as endedat
+        from engine.instances where id = {instanceIdSql}{(forUpdate ? " for update" : "")};
+        select id, parent_id as parentid, element_id as elementid, kind, state, variables::text as variables,
+               loop_counter as loopcounter, created_seq as createdseq
+        from engine.executions where instance_id = {instanceIdSql} order by created_seq
+        """;
+
+    private static async Task<InstanceState?> ReadAsync(SqlMapper.GridReader results)
+    {
         var row = await results.ReadSingleOrDefaultAsync<InstanceRow>();
         var executions = await results.ReadAsync<ExecutionRow>();
         if (row is null)

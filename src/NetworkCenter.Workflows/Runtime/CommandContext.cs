@@ -10,11 +10,15 @@ namespace NetworkCenter.Workflows.Runtime;
 /// <summary>
 /// One command's transaction: the connection, the time the command happens at, who asked, the instances it loaded
 /// (saved before commit), its journal lines and the Hangfire dispatches that may only happen after commit.
+/// Writes nothing in the command reads back until later (task, timer, subscription and job rows) are deferred: they go
+/// ahead of the command's next statement in its round trip, or with the final save, in the order they were made.
 /// </summary>
 internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, string? user, TimeSpan timerHorizon)
 {
     private readonly List<JournalLine> _journal = [];
     private readonly Dictionary<Guid, InstanceState> _instances = [];
+    private readonly DeferredWrites _deferred = new();
+    private readonly HashSet<Guid> _completedTaskExecutions = [];
 
     public NpgsqlConnection Connection { get; } = connection;
     public NpgsqlTransaction Transaction { get; } = transaction;
@@ -28,12 +32,27 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
         {
             return loaded;
         }
-        var state = await InstanceStore.LoadForUpdateAsync(Connection, Transaction, id);
+        var (state, _) = await LockInstanceWithAsync<bool>("@id", new { id }, extraSelect: null);
+        return state;
+    }
+
+    /// <summary>
+    /// Locks the instance whose id <paramref name="instanceIdSql"/> yields and reads it, then runs
+    /// <paramref name="extraSelect"/> (one row, under the lock), all in one round trip.
+    /// </summary>
+    public async Task<(InstanceState? State, T? Extra)> LockInstanceWithAsync<T>(string instanceIdSql, object parameters, string? extraSelect)
+    {
+        var (sql, merged) = _deferred.Before("", parameters);
+        var (state, extra) = await InstanceStore.LoadForUpdateAsync<T>(Connection, Transaction, sql, instanceIdSql, merged, extraSelect);
         if (state is not null)
         {
-            _instances[id] = state;
+            if (_instances.TryGetValue(state.Id, out var loaded))
+            {
+                return (loaded, extra);
+            }
+            _instances[state.Id] = state;
         }
-        return state;
+        return (state, extra);
     }
 
     /// <summary>A new instance: inserted now so rows that refer to it can be written, saved again at the end.</summary>
@@ -47,6 +66,11 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
         _journal.Add(new JournalLine(instanceId, Now, kind, elementId, user ?? User, data?.ToJsonString()));
 
     public void AfterCommit(Dispatch dispatch) => Dispatches.Add(dispatch);
+
+    /// <summary>This command completed the task of <paramref name="executionId"/>: that execution holds no open task now.</summary>
+    public void TaskCompleted(Guid executionId) => _completedTaskExecutions.Add(executionId);
+
+    public bool CompletedTaskOf(Guid executionId) => _completedTaskExecutions.Contains(executionId);
 
     /// <summary>
     /// Hands a timer written now to Hangfire after commit when it is due within the horizon, and returns the value of
@@ -62,18 +86,42 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
         return Now;
     }
 
-    public Task<int> ExecuteAsync(string sql, object? parameters = null) => Connection.ExecuteAsync(sql, parameters, Transaction);
+    /// <summary>
+    /// Queues a write whose rows this command does not read back before its next statement; <paramref name="sql"/>'s
+    /// parameters are the properties of <paramref name="parameters"/>, as with Dapper.
+    /// </summary>
+    public void Defer(string sql, object parameters) => _deferred.Add(sql, parameters);
 
-    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) => Connection.QueryAsync<T>(sql, parameters, Transaction);
+    public Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        var (all, merged) = _deferred.Before(sql, parameters);
+        return Connection.ExecuteAsync(all, merged, Transaction);
+    }
 
-    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
-        Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        var (all, merged) = _deferred.Before(sql, parameters);
+        return Connection.QueryAsync<T>(all, merged, Transaction);
+    }
 
-    /// <summary>Writes what the command changed of its instances, and its journal, in one round trip.</summary>
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null)
+    {
+        var (all, merged) = _deferred.Before(sql, parameters);
+        return Connection.QuerySingleOrDefaultAsync<T>(all, merged, Transaction);
+    }
+
+    public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters = null)
+    {
+        var (all, merged) = _deferred.Before(sql, parameters);
+        return Connection.QueryMultipleAsync(all, merged, Transaction);
+    }
+
+    /// <summary>Writes the deferred rows, what the command changed of its instances, and its journal, in one round trip.</summary>
     public async Task FlushAsync()
     {
-        var sql = new StringBuilder();
-        var parameters = new DynamicParameters();
+        var (deferredSql, deferredParameters) = _deferred.Before("", null);
+        var sql = new StringBuilder(deferredSql);
+        var parameters = (deferredParameters as DynamicParameters) ?? new DynamicParameters();
         var n = 0;
         foreach (var state in _instances.Values)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetworkCenter.Workflows.Scheduling;
 using Npgsql;
@@ -8,7 +9,8 @@ namespace NetworkCenter.Workflows.Runtime;
 /// Runs a command as one PostgreSQL transaction, then hands the Hangfire work it created to the scheduler. A crash
 /// between commit and dispatch loses no work: the sweeper finds due rows whose job never ran.
 /// </summary>
-internal sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider clock, EngineScheduler scheduler, IOptions<WorkflowOptions> options)
+internal sealed class CommandRunner(
+    NpgsqlDataSource dataSource, TimeProvider clock, EngineScheduler scheduler, IOptions<WorkflowOptions> options, ILogger<CommandRunner> logger)
 {
     public async Task<T> RunAsync<T>(string? user, Func<CommandContext, Task<T>> body, CancellationToken cancellationToken)
     {
@@ -27,7 +29,16 @@ internal sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cl
         }
         foreach (var dispatch in dispatches)
         {
-            scheduler.Dispatch(dispatch);
+            try
+            {
+                scheduler.Dispatch(dispatch);
+            }
+            catch (Hangfire.BackgroundJobClientException e)
+            {
+                // The command is committed, so it succeeded: a database gone between commit and hand-over must not
+                // turn it into an error the caller would retry. The sweeper dispatches the row once the database is back.
+                logger.LogWarning(e, "{Kind} {Id} committed but not handed to Hangfire; the sweeper will", dispatch.Kind, dispatch.Id);
+            }
         }
         return result;
     }

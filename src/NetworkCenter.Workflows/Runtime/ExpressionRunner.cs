@@ -14,11 +14,12 @@ internal sealed class ExpressionRunner(IExpressionEvaluator evaluator)
         Guard(() => evaluator.EvaluateCondition(condition, scope.ToClr(), scope.Info));
 
     /// <summary>The value of an attribute: <c>${...}</c> evaluated, anything else the text itself.</summary>
+    /// <remarks>Plain text skips copying the scope's variables, which most attributes (a group, a P3D) would not use.</remarks>
     public JsonNode? Evaluate(string text, VariableScope scope) =>
-        VariableScope.FromClr(Guard(() => evaluator.Evaluate(text, scope.ToClr(), scope.Info)));
+        VariableScope.FromClr(JuelTranslator.ContainsExpression(text) ? Guard(() => evaluator.Evaluate(text, scope.ToClr(), scope.Info)) : text);
 
     public string? EvaluateString(string? text, VariableScope scope) =>
-        text is null ? null : Evaluate(text, scope) switch
+        text is null ? null : !JuelTranslator.ContainsExpression(text) ? text : Evaluate(text, scope) switch
         {
             null => null,
             JsonValue v when v.TryGetValue<string>(out var s) => s,

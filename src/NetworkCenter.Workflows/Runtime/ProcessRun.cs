@@ -217,11 +217,38 @@ internal sealed partial class ProcessRun(CommandContext context, InstanceState i
         {
             ids.Add(execution.Id);
         }
-        await Waits.CancelAsync(ids, TerminateCalledInstanceAsync);
+        await Waits.CancelAsync(ids, TerminateCalledInstanceAsync, ids.Any(MayHoldTaskOrCall));
         foreach (var child in Instance.ChildrenOf(execution).ToList())
         {
             RemoveTree(child);
         }
+    }
+
+    /// <summary>
+    /// Whether an execution may own an open task or a called instance: only one on a user task (unless this command
+    /// completed its task; an execution gets a new id each time it enters an element, so it has one task at most) or
+    /// on a call activity can. Anything not understood counts as yes.
+    /// </summary>
+    private bool MayHoldTaskOrCall(Guid id)
+    {
+        if (Instance.Find(id) is not { } execution)
+        {
+            return true;
+        }
+        if (execution.Kind == ExecutionKind.Process)
+        {
+            return false;
+        }
+        if (execution.ElementId is null || !Model.Elements.TryGetValue(execution.ElementId, out var node))
+        {
+            return true;
+        }
+        return node switch
+        {
+            UserTask => execution.Kind == ExecutionKind.MultiInstance || !Context.CompletedTaskOf(id),
+            CallActivity => true,
+            _ => false,
+        };
     }
 
     public void RemoveTree(Execution execution)

@@ -73,7 +73,7 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
     public Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken cancellationToken) =>
         commands.RunAsync(actor.Id, async context =>
         {
-            var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
+            var (run, task) = await LockOpenTaskAsync(context, taskId, actor, assigneeOnly: true);
             await context.ExecuteAsync("update engine.tasks set assignee = null where id = @taskId", new { taskId });
             context.Journal(run.Instance.Id, "task-unclaimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString(), ["previousAssignee"] = task.Assignee });
         }, cancellationToken);
@@ -81,15 +81,15 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
     public Task CompleteAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken) =>
         commands.RunAsync(actor.Id, async context =>
         {
-            var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
+            var (run, task) = await LockOpenTaskAsync(context, taskId, actor, assigneeOnly: true);
             var execution = run.Instance.Find(task.ExecutionId)
                 ?? throw EngineException.Conflict("The task is no longer open.");
             forms.EnsureValid(task.FormKey, variables, () => run.Scope(execution).Snapshot(), context.Now);
-            await context.ExecuteAsync(
-                """
-                update engine.tasks set status = 'completed', completed_by = @user, completed_at = @now where id = @taskId;
-                delete from engine.task_candidates where task_id = @taskId;
-                """, new { taskId, user = actor.Id, now = context.Now });
+            // Deferred, but ahead of the run's own statements: cancelling the execution's waits must find it completed.
+            context.Defer("update engine.tasks set status = 'completed', completed_by = @user, completed_at = @now where id = @taskId",
+                new { taskId, user = actor.Id, now = context.Now });
+            context.Defer("delete from engine.task_candidates where task_id = @taskId", new { taskId });
+            context.TaskCompleted(task.ExecutionId);
             context.Journal(run.Instance.Id, "task-completed", task.ElementId, new JsonObject
             {
                 ["taskId"] = taskId.ToString(),
@@ -100,16 +100,23 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             await run.RunAsync();
         }, cancellationToken);
 
-    /// <summary>404 when there is no such task, 409 when it is no longer open, 403 when the actor may not act on it.</summary>
-    private async Task<(ProcessRun Run, TaskRow Task)> LockOpenTaskAsync(CommandContext context, Guid taskId, Actor actor)
+    /// <summary>
+    /// 404 when there is no such task, 409 when it is no longer open, 403 when the actor may not act on it. With
+    /// <paramref name="assigneeOnly"/>, a claimed task is the assignee's alone: another member of its candidate group may
+    /// neither complete it nor take it away by unclaiming (only a system administrator may step in).
+    /// </summary>
+    private async Task<(ProcessRun Run, TaskRow Task)> LockOpenTaskAsync(CommandContext context, Guid taskId, Actor actor, bool assigneeOnly = false)
     {
-        const string select = $"select {Columns} from engine.tasks t where t.id = @taskId";
-        var peek = await context.QuerySingleOrDefaultAsync<TaskRow>(select, new { taskId })
-            ?? throw EngineException.NotFound($"There is no task {taskId}.");
-        var run = await runtime.OpenAsync(context, peek.InstanceId) ?? throw EngineException.NotFound($"There is no task {taskId}.");
-        // Re-read under the instance lock: a concurrent completion has either committed or not begun.
-        var task = await context.QuerySingleOrDefaultAsync<TaskRow>(select, new { taskId });
-        if (task is null || task.Status != "open")
+        // One round trip: lock the task's instance, then read the instance and the task under that lock, so a
+        // concurrent completion has either committed or not begun. A task's instance never changes.
+        var (_, task) = await context.LockInstanceWithAsync<TaskRow>(
+            "(select instance_id from engine.tasks where id = @taskId)", new { taskId }, $"select {Columns} from engine.tasks t where t.id = @taskId");
+        if (task is null)
+        {
+            throw EngineException.NotFound($"There is no task {taskId}.");
+        }
+        var run = await runtime.OpenAsync(context, task.InstanceId) ?? throw EngineException.NotFound($"There is no task {taskId}.");
+        if (task.Status != "open")
         {
             throw EngineException.Conflict("The task is no longer open.");
         }
@@ -118,6 +125,10 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
         if (!allowed)
         {
             throw EngineException.Forbidden("You are neither the assignee, a candidate user, in a candidate group, nor a system administrator.");
+        }
+        if (assigneeOnly && task.Assignee is { } assignee && assignee != actor.Id && !actor.IsAdministrator)
+        {
+            throw EngineException.Forbidden($"The task is assigned to {assignee}; only they or a system administrator may act on it.");
         }
         return (run, task);
     }

@@ -9,6 +9,8 @@ namespace NetworkCenter.Supervision.Tests.Accounts;
 
 public sealed class LockoutFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
+    private sealed record Problem(string Title);
+
     private sealed record AuditRow(string Actor, string Action, string Subject, string Details);
 
     [Fact]
@@ -25,9 +27,9 @@ public sealed class LockoutFacts(NetworkCenterApp app) : IClassFixture<NetworkCe
         var fifth = await client.PostAsJsonAsync("/api/auth/login", new { username = account.Username, password = "wrong-password" });
         var withRightPassword = await client.PostAsJsonAsync("/api/auth/login", new { username = account.Username, password = account.Password });
 
-        Assert.Equal(HttpStatusCode.Locked, fifth.StatusCode);
-        Assert.Equal("application/problem+json", fifth.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, fifth.StatusCode);
         Assert.Equal(HttpStatusCode.Locked, withRightPassword.StatusCode);
+        Assert.Equal("application/problem+json", withRightPassword.Content.Headers.ContentType?.MediaType);
         var entries = await AuditAsync($"account:{account.AccountId}", "account.locked");
         var entry = Assert.Single(entries);
         Assert.Equal(account.Username, entry.Actor);
@@ -90,6 +92,24 @@ public sealed class LockoutFacts(NetworkCenterApp app) : IClassFixture<NetworkCe
         Assert.Equal(HttpStatusCode.OK, unlock.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
         Assert.Equal("admin", Assert.Single(await AuditAsync($"account:{account.AccountId}", "account.unlocked")).Actor);
+    }
+
+    [Fact]
+    public async Task Login_AnswersLikeAnUnknownUser_WhenALockedAccountIsTriedWithAWrongPassword()
+    {
+        var account = await app.CreateAccountAsync(Roles.HandlingProcurator);
+        using var client = app.CreateClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await client.PostAsJsonAsync("/api/auth/login", new { username = account.Username, password = "wrong-password" });
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/auth/login", new { username = account.Username, password = "another-guess" });
+        var unknown = await client.PostAsJsonAsync("/api/auth/login", new { username = "nobody-at-all", password = "another-guess" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal(unknown.StatusCode, locked.StatusCode);
+        Assert.Equal((await unknown.Content.ReadFromJsonAsync<Problem>())!.Title, (await locked.Content.ReadFromJsonAsync<Problem>())!.Title);
     }
 
     [Fact]

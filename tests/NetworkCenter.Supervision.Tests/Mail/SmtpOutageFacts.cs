@@ -1,5 +1,9 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetworkCenter.Supervision.Mail.Outbox;
 using NetworkCenter.Supervision.Mail.Sink;
@@ -26,7 +30,7 @@ public sealed class OutageSmtpApp : NetworkCenterApp
     }
 }
 
-public sealed class SmtpOutageFacts(OutageSmtpApp app) : IClassFixture<OutageSmtpApp>
+public sealed class SmtpOutageFacts(OutageSmtpApp app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<OutageSmtpApp>
 {
     [Fact]
     public async Task MailWhileSmtpIsDown_IsRetriedWithBackoff_AndDeliveredOnceWhenItReturns()
@@ -79,6 +83,104 @@ public sealed class SmtpOutageFacts(OutageSmtpApp app) : IClassFixture<OutageSmt
         {
             await app.Smtp.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task SmtpDownWhileManyMailsAreQueuedAndSending_DeliversEveryOneExactlyOnce_AfterItReturns_AndShowsTheBacklog()
+    {
+        const int BeforeOutage = 40, DuringOutage = 40;
+        var run = Guid.NewGuid().ToString("N")[..12];
+        var delivery = app.Service<MailDelivery>();
+        await app.Smtp.StartAsync(CancellationToken.None);
+        try
+        {
+            // Procedure steps decide mail concurrently, each in its own transaction, and dispatch it after commit.
+            await Task.WhenAll(Enumerable.Range(0, BeforeOutage).Select(i => StepAsync(run, i)));
+            // The server goes down while the queue is still being sent.
+            await Eventually.HoldsAsync(() => Task.FromResult(ReceivedOf(run).Count >= 5), "the first messages to arrive");
+            await app.Smtp.StopAsync(CancellationToken.None);
+            await Task.WhenAll(Enumerable.Range(BeforeOutage, DuringOutage).Select(i => StepAsync(run, i)));
+            await Eventually.HoldsAsync(async () => await CountAsync(run, "status = 'pending' and attempts = 0") == 0,
+                "every message to be sent or to have failed its first attempt");
+
+            Assert.True(await CountAsync(run, "status = 'pending' and attempts > 0") >= DuringOutage);
+            using var admin = await app.SignedInClientAsync();
+            var backlog = (await admin.GetFromJsonAsync<JsonObject>("/api/mail/outbox?limit=200"))!;
+            Assert.True((int)backlog["failing"]! >= DuringOutage, backlog.ToJsonString());
+            var failing = backlog["items"]!.AsArray().First(i => ((string)i!["subject"]!).Length > 0 && (int)i["attempts"]! > 0)!;
+            Assert.False(string.IsNullOrEmpty((string?)failing["lastError"]), failing.ToJsonString());
+            Assert.NotNull(failing["nextAttemptAt"]);
+
+            var clock = app.Service<ManualClock>();
+            // An old backlog degrades /health (still 200: the service works, the mail waits).
+            clock.Advance(TimeSpan.FromMinutes(31));
+            var health = await HealthOfMailOutboxAsync();
+            Assert.Equal((HttpStatusCode.OK, "Degraded"), (health.Status, health.Entry));
+            Assert.Contains("failing", health.Description, StringComparison.Ordinal);
+
+            await app.Smtp.StartAsync(CancellationToken.None);
+            var draining = System.Diagnostics.Stopwatch.StartNew();
+            var startedAt = clock.GetUtcNow();
+            // Through the back-off: a minute at a time, the sweep re-queues whatever has become due.
+            await Eventually.HoldsAsync(async () =>
+            {
+                if (await CountAsync(run, "status <> 'sent'") == 0)
+                {
+                    return true;
+                }
+                clock.Advance(TimeSpan.FromMinutes(1));
+                await delivery.SweepAsync(CancellationToken.None);
+                return false;
+            }, "every message to be delivered once the server is back", TimeSpan.FromSeconds(120));
+            output.WriteLine($"{BeforeOutage + DuringOutage} messages, {await CountAsync(run, "attempts > 1")} retried; backlog drained " +
+                $"{draining.Elapsed.TotalSeconds:0.0} s (real) and {(clock.GetUtcNow() - startedAt).TotalMinutes:0} min (service clock) after the server returned");
+        }
+        finally
+        {
+            await app.Smtp.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), ((await HealthOfMailOutboxAsync()).Status, (await HealthOfMailOutboxAsync()).Entry));
+        var received = ReceivedOf(run);
+        var expected = Enumerable.Range(0, BeforeOutage + DuringOutage).Select(i => MailOutbox.MessageIdFor(Key(run, i))).ToHashSet();
+        var duplicates = received.GroupBy(m => m.Message.MessageId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(duplicates);
+        Assert.Equal(expected, received.Select(m => m.Message.MessageId ?? "").ToHashSet());
+        Assert.True(await CountAsync(run, "status = 'sent' and attempts > 1") >= DuringOutage, "the mail decided during the outage was retried");
+    }
+
+    private async Task<(HttpStatusCode Status, string Entry, string Description)> HealthOfMailOutboxAsync()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/health");
+        var entry = (await response.Content.ReadFromJsonAsync<JsonObject>())!["checks"]!["mail-outbox"]!;
+        return (response.StatusCode, (string)entry["status"]!, (string?)entry["description"] ?? "");
+    }
+
+    private static string Key(string run, int i) => $"load:{run}:{i}";
+
+    private List<ReceivedMail> ReceivedOf(string run)
+    {
+        var ids = Enumerable.Range(0, 1000).Select(i => MailOutbox.MessageIdFor(Key(run, i))).ToHashSet();
+        return [.. app.Received.Messages.Where(m => ids.Contains(m.Message.MessageId ?? ""))];
+    }
+
+    private async Task StepAsync(string run, int i)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<NetworkCenter.Supervision.Procedures.ProcedureWork>().RunAsync<bool>((_, _, mails) =>
+        {
+            mails.Add(new OutgoingMail(Key(run, i), $"liaison{i}@example.cn", null, "en", "progress-feedback",
+                new Dictionary<string, object?> { ["recipientName"] = $"Liaison {i}", ["registerNumber"] = $"2026-{i:0000}", ["stageName"] = "registered", ["centerName"] = "Center", ["date"] = "2026-03-02" }));
+            return Task.FromResult(true);
+        }, CancellationToken.None);
+    }
+
+    private async Task<int> CountAsync(string run, string condition)
+    {
+        await using var connection = await app.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>($"select count(*) from supervision.mail_outbox where idempotency_key like @prefix and {condition}",
+            new { prefix = $"load:{run}:%" });
     }
 
     private sealed record Attempt(string Status, int Attempts, DateTime NextAttemptAt, string? LastError);

@@ -97,6 +97,7 @@ public sealed partial class AccessMatrixFacts(NetworkCenterApp app) : IClassFixt
         Assert.Equal([Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.SystemAdministrator]);
         Assert.Equal([Roles.Liaison], AccessPolicies.RolesByPolicy[AccessPolicies.Liaison]);
         Assert.Equal([Roles.Supervisor, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.Deployer]);
+        Assert.Equal([Roles.ClueAdministrator, Roles.Supervisor, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.MailOutboxReader]);
     }
 
     [Fact]

@@ -128,7 +128,8 @@ public sealed class ArgumentationMeetingFacts(NetworkCenterApp app) : IClassFixt
         }
         var first = opinions.Single(t => t.Assignee == liaisons[0].Account.Username);
         var someoneElse = await app.SignedInClientAsync(liaisons[2].Account.Username, liaisons[2].Account.Password);
-        Assert.Equal(HttpStatusCode.Forbidden, (await driver.TryCompleteAsync(someoneElse, first.Id, opinion)).StatusCode);
+        // Another liaison's task is not theirs to see: 404, as for another liaison's clue.
+        Assert.Equal(HttpStatusCode.NotFound, (await driver.TryCompleteAsync(someoneElse, first.Id, opinion)).StatusCode);
         foreach (var (account, _) in liaisons.Take(3))
         {
             var client = await app.SignedInClientAsync(account.Username, account.Password);

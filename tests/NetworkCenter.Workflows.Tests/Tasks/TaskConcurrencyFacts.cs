@@ -28,7 +28,7 @@ public sealed class TaskConcurrencyFacts(EngineApp app) : IClassFixture<EngineAp
     }
 
     [Fact]
-    public async Task Complete_IsForbidden_ForAUserWhoIsNeitherAssigneeNorCandidate()
+    public async Task Complete_IsForbidden_ForAnyoneButTheAssignee_OnceTheTaskIsAssigned()
     {
         var client = await app.SignedInClientAsync();
         await client.DeployAsync(EngineClient.Fixture("user-task.bpmn"));
@@ -40,7 +40,14 @@ public sealed class TaskConcurrencyFacts(EngineApp app) : IClassFixture<EngineAp
             tasks.CompleteAsync(task.Id, null, new Actor("zhou", new HashSet<string> { "liaison" }), CancellationToken.None));
         Assert.Equal(EngineError.Forbidden, refused.Error);
 
-        await tasks.CompleteAsync(task.Id, null, new Actor("wu", new HashSet<string> { "department-head" }), CancellationToken.None);
-        Assert.Contains(await client.HistoryAsync(id), j => j.Kind == "task-completed" && j.User == "wu");
+        // A candidate group member may not complete (or unclaim) a task assigned to somebody else: it is the assignee's.
+        var candidate = new Actor("wu", new HashSet<string> { "department-head" });
+        Assert.Equal(EngineError.Forbidden, (await Assert.ThrowsAsync<EngineException>(() =>
+            tasks.CompleteAsync(task.Id, null, candidate, CancellationToken.None))).Error);
+        Assert.Equal(EngineError.Forbidden, (await Assert.ThrowsAsync<EngineException>(() =>
+            tasks.UnclaimAsync(task.Id, candidate, CancellationToken.None))).Error);
+
+        await tasks.CompleteAsync(task.Id, null, new Actor("zhang", new HashSet<string>()), CancellationToken.None);
+        Assert.Contains(await client.HistoryAsync(id), j => j.Kind == "task-completed" && j.User == "zhang");
     }
 }

@@ -3,25 +3,33 @@ using System.IO.Compression;
 namespace NetworkCenter.Supervision.Clues.Attachments;
 
 /// <summary>
-/// What the register accepts: PDF, JPEG, PNG, DOCX, XLSX and plain text, each recognised by its bytes. The declared
-/// type (or, when a client sends none or <c>application/octet-stream</c>, the file name's extension) must match what
-/// the bytes are; a renamed executable is refused, not stored.
+/// What the register accepts: what liaisons send with a clue — judgments and applications as PDF, Word (DOC, DOCX)
+/// or scans (JPEG, PNG), accounts as Excel (XLS, XLSX), notes as plain text. A file passes only when three things
+/// agree: its extension is on the list, its declared type (none and <c>application/octet-stream</c> defer to the
+/// extension) is the one the extension stands for, and its bytes are that type. Office files carrying macros are
+/// refused. A renamed executable or web page is refused, not stored, and never served back under a trusted name.
 /// </summary>
 internal static class AttachmentCheck
 {
     public const string Pdf = "application/pdf";
     public const string Jpeg = "image/jpeg";
     public const string Png = "image/png";
+    public const string Doc = "application/msword";
+    public const string Xls = "application/vnd.ms-excel";
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string Text = "text/plain";
 
+    private const string Accepted = ".pdf, .jpg, .jpeg, .png, .doc, .docx, .xls, .xlsx, .txt";
+    private const string WithMacros = "an Office file with macros";
+
     private static readonly Dictionary<string, string> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".pdf"] = Pdf, [".jpg"] = Jpeg, [".jpeg"] = Jpeg, [".png"] = Png, [".docx"] = Docx, [".xlsx"] = Xlsx, [".txt"] = Text,
+        [".pdf"] = Pdf, [".jpg"] = Jpeg, [".jpeg"] = Jpeg, [".png"] = Png, [".doc"] = Doc, [".docx"] = Docx,
+        [".xls"] = Xls, [".xlsx"] = Xlsx, [".txt"] = Text,
     };
 
-    /// <summary>The accepted content type, or the reason the file is refused (to show beside its name).</summary>
+    /// <summary>The accepted content type, or the reason the file is refused (to show after its name).</summary>
     public static (string? ContentType, string? Problem) Check(IncomingAttachment file)
     {
         if (file.TooLarge)
@@ -32,25 +40,26 @@ internal static class AttachmentCheck
         {
             return (null, "is empty");
         }
-        var declared = Declared(file);
-        if (declared is null)
+        var extension = Path.GetExtension(file.FileName);
+        if (!ByExtension.TryGetValue(extension, out var named))
         {
-            return (null, "is not an accepted type (PDF, JPEG, PNG, DOCX, XLSX or plain text)");
+            return (null, extension.Length == 0
+                ? $"has no file extension (accepted: {Accepted})"
+                : $"has the extension {extension}, which is not accepted (accepted: {Accepted})");
+        }
+        var declared = file.DeclaredType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(declared) && declared != "application/octet-stream" && declared != named)
+        {
+            return (null, ByExtension.ContainsValue(declared)
+                ? $"is declared as {declared} but its extension {extension} stands for {named}"
+                : $"is declared as {declared}, which is not an accepted type");
         }
         var actual = Sniff(file.OpenRead());
-        return actual == declared
-            ? (declared, null)
-            : (null, $"is declared as {declared} but its content is {actual ?? "not an accepted type"}");
-    }
-
-    private static string? Declared(IncomingAttachment file)
-    {
-        var type = file.DeclaredType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(type) || type == "application/octet-stream")
-        {
-            return ByExtension.GetValueOrDefault(Path.GetExtension(file.FileName));
-        }
-        return ByExtension.ContainsValue(type) ? type : null;
+        return actual == named
+            ? (named, null)
+            : (null, actual == WithMacros
+                ? "contains macros, which are not accepted; save it without macros"
+                : $"is named {extension} ({named}) but its content is {actual ?? "not an accepted type"}");
     }
 
     private static string? Sniff(Stream content)
@@ -62,16 +71,18 @@ internal static class AttachmentCheck
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return Jpeg;
         if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return Png;
         if (head.StartsWith("PK\u0003\u0004"u8)) return OfficeKind(content);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return CompoundFileKind(content);
         return LooksLikeText(content) ? Text : null;
     }
 
-    /// <summary>DOCX and XLSX are both zip packages; their main part tells them apart.</summary>
+    /// <summary>DOCX and XLSX are both zip packages; their main part tells them apart, a VBA part marks macros.</summary>
     private static string? OfficeKind(Stream content)
     {
         content.Position = 0;
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.GetEntry("word/vbaProject.bin") is not null || zip.GetEntry("xl/vbaProject.bin") is not null) return WithMacros;
             if (zip.GetEntry("word/document.xml") is not null) return Docx;
             if (zip.GetEntry("xl/workbook.xml") is not null) return Xlsx;
             return "a zip archive";
@@ -80,6 +91,20 @@ internal static class AttachmentCheck
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// DOC and XLS are OLE compound files; the names of their streams tell them apart (WordDocument, Workbook or Book)
+    /// and a Macros or _VBA_PROJECT_CUR storage marks macros. Directory entries are 128-byte records aligned to sectors,
+    /// so the scan reads names only where an entry can start, not from the document's text.
+    /// </summary>
+    private static string CompoundFileKind(Stream content)
+    {
+        var names = CompoundFileNames.Read(content);
+        if (names.Contains("Macros") || names.Contains("_VBA_PROJECT_CUR")) return WithMacros;
+        if (names.Contains("WordDocument")) return Doc;
+        if (names.Contains("Workbook") || names.Contains("Book")) return Xls;
+        return "an OLE compound file that is neither Word nor Excel";
     }
 
     /// <summary>No control bytes other than tab, line breaks, form feed and escape: UTF-8 and GB18030 text both pass.</summary>

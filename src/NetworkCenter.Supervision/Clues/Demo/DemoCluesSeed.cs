@@ -13,7 +13,7 @@ namespace NetworkCenter.Supervision.Clues.Demo;
 internal sealed class DemoCluesSeed(NpgsqlDataSource database, TimeProvider clock) : IStartupSeed
 {
     public const int Count = 60;
-    private const string Actor = "demo-seed";
+    internal const string Actor = "demo-seed";
 
     public int Order => 200;
 

@@ -23,12 +23,23 @@ public sealed class MailDelivery(
     /// <summary>A message still undelivered after this many attempts is marked failed and left for a person to look at.</summary>
     internal const int MaxAttempts = 48;
 
-    /// <summary>Queues delivery of rows that were just committed.</summary>
+    /// <summary>
+    /// Queues delivery of rows that were just committed. When Hangfire's storage is unreachable (the database went away
+    /// after the commit), the rows stay pending and the minutely sweep queues them: the caller's work did commit and
+    /// must not fail for this.
+    /// </summary>
     public void Dispatch(IEnumerable<long> outboxIds)
     {
         foreach (var id in outboxIds)
         {
-            jobs.Enqueue<MailDelivery>(delivery => delivery.DeliverAsync(id, CancellationToken.None));
+            try
+            {
+                jobs.Enqueue<MailDelivery>(delivery => delivery.DeliverAsync(id, CancellationToken.None));
+            }
+            catch (BackgroundJobClientException e)
+            {
+                logger.LogWarning(e, "Mail {OutboxId} committed but not queued; the outbox sweep will queue it", id);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
 using NetworkCenter.Workflows.Instances;
@@ -9,14 +10,22 @@ namespace NetworkCenter.Supervision.Procedures.ClueIntake;
 /// A registered clue enters <c>clue-intake</c>, once: the business key is the clue's id, and a clue that already has an
 /// intake instance keeps it.
 /// </summary>
-internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSource dataSource)
+internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public const string DefinitionKey = "clue-intake";
 
+    // The first key of the advisory lock that makes "look for an intake, else start one" atomic per clue.
+    private const int LockSpace = 0x0C1E_0001;
+
     public async Task<Guid> StartAsync(long clueId, string registerNumber, string actor, CancellationToken cancellationToken)
     {
-        var businessKey = clueId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        var businessKey = clueId.ToString(CultureInfo.InvariantCulture);
+        // The registration request and the sweep of missing intakes may both try; the lock lets only one start it.
+        // It is a session lock released explicitly, since the engine starts the instance in a transaction of its own.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var lockKey = new { space = LockSpace, key = unchecked((int)clueId) };
+        await connection.ExecuteAsync("select pg_advisory_lock(@space, @key)", lockKey);
+        try
         {
             var existing = await connection.QuerySingleOrDefaultAsync<Guid?>("""
                 select i.id from engine.instances i join engine.definitions d on d.id = i.definition_id
@@ -26,8 +35,49 @@ internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSour
             {
                 return id;
             }
+            return await instances.StartAsync(DefinitionKey, businessKey,
+                new JsonObject { ["clueId"] = clueId, ["registerNumber"] = registerNumber }, actor, cancellationToken);
         }
-        return await instances.StartAsync(DefinitionKey, businessKey,
-            new JsonObject { ["clueId"] = clueId, ["registerNumber"] = registerNumber }, actor, cancellationToken);
+        finally
+        {
+            await connection.ExecuteAsync("select pg_advisory_unlock(@space, @key)", lockKey);
+        }
     }
+
+    /// <summary>
+    /// Starts intake for registered clues that have none: a registration commits the clue, then starts its intake, and
+    /// a crash or database outage between the two must not leave the clue outside every procedure. Clues registered in
+    /// the last minute are left to the request that is starting them; the demo register is seeded without procedures on
+    /// purpose. Runs as a recurring job every minute.
+    /// </summary>
+    public async Task<int> StartMissingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // One sweep at a time, whoever runs it (the recurring job, a test, an operator): two at once would both see
+        // the same clue without intake and start it twice. A session lock, released below: the pool keeps sessions.
+        await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(@SweepLock)", new { SweepLock }, cancellationToken: cancellationToken));
+        try
+        {
+            var missing = (await connection.QueryAsync<(long Id, string RegisterNumber, string CreatedBy)>(new CommandDefinition("""
+                select c.id, c.register_number, c.created_by from supervision.clues c
+                where c.status = 'registered' and c.created_by <> @DemoActor and c.updated_at < @settled
+                  and not exists (select 1 from engine.instances i join engine.definitions d on d.id = i.definition_id
+                                  where d.key = @DefinitionKey and i.business_key = c.id::text)
+                order by c.id limit 100
+                """, new { settled = clock.GetUtcNow().AddMinutes(-1), DefinitionKey, DemoActor = Clues.Demo.DemoCluesSeed.Actor },
+                cancellationToken: cancellationToken))).ToList();
+            foreach (var (id, number, createdBy) in missing)
+            {
+                await StartAsync(id, number, createdBy, cancellationToken);
+            }
+            return missing.Count;
+        }
+        finally
+        {
+            await connection.ExecuteAsync("select pg_advisory_unlock(@SweepLock)", new { SweepLock });
+        }
+    }
+
+    /// <summary>The advisory lock key of the sweep (an arbitrary constant, unique in this database).</summary>
+    private const long SweepLock = 0x4e43_0001_0001;
 }

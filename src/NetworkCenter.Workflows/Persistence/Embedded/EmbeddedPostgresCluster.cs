@@ -62,6 +62,26 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>
+    /// Takes the server down the way an outage does: <c>fast</c> (clients disconnected, a clean shutdown) or
+    /// <c>immediate</c> (no shutdown checkpoint, crash recovery on the next start). The cluster keeps its port, so
+    /// <see cref="RestartAsync"/> brings it back where every connection string still points.
+    /// </summary>
+    public async Task InterruptAsync(bool immediate = false)
+    {
+        _started = false;
+        await RunAsync(_binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", immediate ? "immediate" : "fast", "-w", "-t", "60"], CancellationToken.None);
+    }
+
+    /// <summary>Starts a cluster taken down by <see cref="InterruptAsync"/> again, on the same port.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await RunAsync(_binaries.PgCtl,
+            ["start", "-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(DataDirectory, "server.log"), "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}"],
+            cancellationToken);
+        _started = true;
+    }
+
     private async Task InitialiseIfMissingAsync(int maxConnections, CancellationToken cancellationToken)
     {
         if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))

@@ -2,6 +2,7 @@
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { designerRoles, hasAnyRole, mountShell, staffRoles } from '../shared/shell.js';
+import { mailBacklogRoles, mailBacklogSection } from './mailBacklog.js';
 
 const { me, main } = await mountShell({ titleKey: 'home.title' });
 const cards = [
@@ -17,8 +18,12 @@ const cards = [
 const denied = new URLSearchParams(location.search).get('ReturnUrl');
 main.append(
   h('h1', {}, t('home.welcome', { name: me.username })),
-  denied ? h('p', { class: 'status', 'data-kind': 'error', role: 'alert' }, t('home.denied', { page: denied })) : null,
+  // Node.append would print a null as the text "null".
+  ...(denied ? [ h('p', { class: 'status', 'data-kind': 'error', role: 'alert' }, t('home.denied', { page: denied })) ] : []),
   h('p', {}, t('home.intro')),
   h('ul', { class: 'cards' }, cards.map(card => h('li', {},
     h('h2', {}, h('a', { href: card.href }, t(card.title))),
     h('p', {}, t(card.text))))));
+if (hasAnyRole(me, mailBacklogRoles)) {
+  main.append(await mailBacklogSection());
+}

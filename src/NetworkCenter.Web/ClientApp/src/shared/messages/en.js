@@ -249,5 +249,17 @@ export default {
   'forms.readOnly': 'Only supervisors can save forms.',
   'forms.none': 'No forms yet.',
   'forms.loaded': 'Opened {name}.',
-  'forms.create': 'Create'
+  'forms.create': 'Create',
+  'mail.title': 'Mail outbox',
+  'mail.queued': 'Queued',
+  'mail.failing': 'Failing, to be retried',
+  'mail.givenUp': 'Given up',
+  'mail.deliveredToday': 'Delivered today',
+  'mail.empty': 'Nothing is waiting: every message has been delivered.',
+  'mail.unavailable': 'The outbox cannot be read: {reason}',
+  'mail.recipient': 'Recipient',
+  'mail.subject': 'Subject',
+  'mail.attempts': 'Attempts',
+  'mail.lastError': 'Last error',
+  'mail.nextAttempt': 'Next attempt'
 };

@@ -249,5 +249,17 @@ export default {
   'forms.readOnly': '只有监督人员可以保存表单。',
   'forms.none': '还没有表单。',
   'forms.loaded': '已打开 {name}。',
-  'forms.create': '创建'
+  'forms.create': '创建',
+  'mail.title': '邮件发件箱',
+  'mail.queued': '待发送',
+  'mail.failing': '发送失败、待重试',
+  'mail.givenUp': '已放弃',
+  'mail.deliveredToday': '今日已送达',
+  'mail.empty': '没有待发邮件：所有邮件均已送达。',
+  'mail.unavailable': '无法读取发件箱：{reason}',
+  'mail.recipient': '收件人',
+  'mail.subject': '主题',
+  'mail.attempts': '尝试次数',
+  'mail.lastError': '最近错误',
+  'mail.nextAttempt': '下次尝试'
 };
