@@ -67,6 +67,14 @@ public sealed class RecordAccessMatrixFacts(NetworkCenterApp app) : IClassFixtur
         ["PUT /api/forms/{name}"] = new(Owner.None),
         ["PUT /api/holidays/{date}"] = new(Owner.None),
         ["DELETE /api/holidays/{date}"] = new(Owner.None),
+        ["GET /api/definitions/{key}/draft"] = new(Owner.None),
+        ["PUT /api/definitions/{key}/draft"] = new(Owner.None),
+        ["DELETE /api/definitions/{key}/draft"] = new(Owner.None),
+        ["GET /api/definitions/{key}/poster.pdf"] = new(Owner.None),
+        ["GET /api/monthly-reports/{id:long}/pdf"] = new(Owner.None),
+        ["GET /api/statistics/{table}"] = new(Owner.None),
+        ["GET /api/clues/{id:long}/outcomes"] = new(Owner.None),
+        ["POST /api/clues/{id:long}/outcomes"] = new(Owner.None),
     };
 
     private static readonly string Definition = $$"""
