@@ -21,7 +21,10 @@ public class NetworkCenterApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool UseManualClock => true;
 
-    public virtual async Task InitializeAsync() => _connectionString = await PostgresTestCluster.CreateDatabaseAsync(GetType().Name);
+    public virtual async Task InitializeAsync() => _connectionString = await DatabaseAsync();
+
+    /// <summary>The database this host runs on: a fresh one, unless a subclass puts a second host on another's.</summary>
+    protected virtual Task<string> DatabaseAsync() => PostgresTestCluster.CreateDatabaseAsync(GetType().Name);
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
