@@ -109,6 +109,14 @@ internal sealed class EndState(IReadOnlyDictionary<string, InstanceEnd> instance
         Check(findings, timers == 2L * workload.Instances && unfired == 0, $"timer rows: {timers} ({unfired} not fired), expected {2 * workload.Instances} fired");
         Check(findings, tasks == workload.Instances && openTasks == 0, $"task rows: {tasks} ({openTasks} not completed), expected {workload.Instances} completed");
         Check(findings, jobs == workload.Instances && unfinishedJobs == 0, $"service job rows: {jobs} ({unfinishedJobs} not done), expected {workload.Instances} done");
+        // How late timers took effect: a crash may delay a timer (until the sweeper or a lock timeout), never skip it.
+        var (median, latest) = await connection.QuerySingleAsync<(double, double)>("""
+            select coalesce(extract(epoch from percentile_cont(0.5) within group (order by j.at - (j.data->>'due')::timestamptz)), 0)::float8,
+                   coalesce(extract(epoch from max(j.at - (j.data->>'due')::timestamptz)), 0)::float8
+            from engine.journal j join engine.instances i on i.id = j.instance_id join engine.definitions d on d.id = i.definition_id
+            where d.key = @key and j.kind = 'timer-fired'
+            """, new { key = Workload.Key });
+        findings.Figure($"- timers took effect a median {median:F1} s and at most {latest:F1} s after their due time");
         findings.Figure($"- end state: {end.Instances.Count} instances, {end.Instances.Values.Count(i => i.Status == "completed")} completed; " +
             $"{timers} timers, each fired once; {tasks} tasks, each completed once; {jobs} service jobs, each done once");
     }
