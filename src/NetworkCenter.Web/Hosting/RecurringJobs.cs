@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using NetworkCenter.Supervision.Intake.Imap;
 using NetworkCenter.Supervision.Mail.Outbox;
+using NetworkCenter.Workflows.Scheduling;
 
 namespace NetworkCenter.Web.Hosting;
 
@@ -14,12 +15,15 @@ public static class RecurringJobs
     public static void ScheduleRecurringJobs(this WebApplication app)
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<MailDelivery>("mail-outbox-sweep", delivery => delivery.SweepAsync(CancellationToken.None), Cron.Minutely());
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RecurringJobs));
+        RecurringJobRegistration.Register("mail-outbox-sweep",
+            () => recurring.AddOrUpdate<MailDelivery>("mail-outbox-sweep", delivery => delivery.SweepAsync(CancellationToken.None), Cron.Minutely()), logger);
         // The mailbox poll runs only while the intake is configured; switching it off unschedules it.
         var intake = app.Services.GetRequiredService<IOptions<ImapIntakeOptions>>().Value;
         if (intake.Enabled)
         {
-            recurring.AddOrUpdate<PollMailbox>(PollMailbox.RecurringJobId, poll => poll.RunAsync(CancellationToken.None), intake.PollCron);
+            RecurringJobRegistration.Register(PollMailbox.RecurringJobId,
+                () => recurring.AddOrUpdate<PollMailbox>(PollMailbox.RecurringJobId, poll => poll.RunAsync(CancellationToken.None), intake.PollCron), logger);
         }
         else
         {

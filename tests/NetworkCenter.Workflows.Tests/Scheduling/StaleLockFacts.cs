@@ -41,4 +41,32 @@ public sealed class StaleLockFacts(StaleLockApp app) : IClassFixture<StaleLockAp
 
         await client.EventuallyAsync(id, i => i.Status == "completed", "the one-second timer fired although a dead process held the scheduler's lock");
     }
+
+    [Fact]
+    public async Task AHostStarts_WhenAKilledProcessLeftARecurringJobsLockBehind()
+    {
+        _ = app.Server;
+        await using (var connection = await app.OpenConnectionAsync())
+        {
+            // Left 30 s ago by a process killed while it triggered the hand-over: younger than the lock timeout, and
+            // older than the 15 s Hangfire's registration waits before it gives up (which failed the whole start).
+            const string leave = """
+                insert into hangfire.lock (resource, updatecount, acquired)
+                values ('hangfire:lock:recurring-job:engine-timer-handover', 0, now() - interval '30 seconds')
+                on conflict (resource) do update set acquired = excluded.acquired
+                """;
+            do
+            {
+                await connection.ExecuteAsync(leave);
+            }
+            while (await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.lock where acquired < now() - interval '25 seconds'") < 1);
+        }
+
+        await using var restarted = new SecondEngineHost(app);
+        await restarted.InitializeAsync();
+        _ = restarted.Server;
+
+        var client = await restarted.SignedInClientAsync();
+        await client.DeployAsync(EngineClient.Fixture("real-clock-timer.bpmn"));
+    }
 }
