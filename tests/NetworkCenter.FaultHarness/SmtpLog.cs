@@ -21,6 +21,7 @@ internal sealed class SmtpLog : IAsyncDisposable
     private readonly ConcurrentQueue<Accepted> _accepted = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _running;
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SmtpLog()
     {
@@ -34,13 +35,20 @@ internal sealed class SmtpLog : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new LogStore(_accepted));
+        services.Add(new LogStore(accepted =>
+        {
+            _accepted.Enqueue(accepted);
+            Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stopping.Token);
     }
 
     public int Port { get; }
 
     public IReadOnlyList<Accepted> Accepted => [.. _accepted];
+
+    /// <summary>Completes when the server next accepts a message, just before it answers 250.</summary>
+    public Task NextAcceptanceAsync() => Volatile.Read(ref _next).Task;
 
     /// <summary>The settings that point a service process at this server.</summary>
     public Dictionary<string, string> Settings() => new()
@@ -63,14 +71,14 @@ internal sealed class SmtpLog : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private sealed class LogStore(ConcurrentQueue<Accepted> accepted) : MessageStore
+    private sealed class LogStore(Action<Accepted> accept) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            accepted.Enqueue(new Accepted(message.MessageId ?? "(no Message-Id)", DateTimeOffset.UtcNow));
+            accept(new Accepted(message.MessageId ?? "(no Message-Id)", DateTimeOffset.UtcNow));
             return SmtpResponse.Ok;
         }
     }
