@@ -10,6 +10,8 @@ namespace NetworkCenter.FaultHarness;
 /// </summary>
 internal static class MailAudit
 {
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
+
     private sealed record OutboxRow(long Id, string IdempotencyKey, string MessageId, string Status, int Attempts, DateTime? SentAt);
 
     public static async Task VerifyAsync(NpgsqlDataSource database, Workload workload, IReadOnlyList<Accepted> accepted,
@@ -53,7 +55,9 @@ internal static class MailAudit
             var sentAt = row.SentAt is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : (DateTimeOffset?)null;
             // Each earlier acceptance must be followed by a kill before the next one, and the row must have been
             // recorded sent by a single attempt after the last such kill: the earlier acceptances were never recorded.
-            var killsBetween = times.Zip(times.Skip(1)).Select(pair => kills.LastOrDefault(k => k >= pair.First && k <= pair.Second)).ToList();
+            // The server may finish accepting what a client sent just before it died, so an acceptance up to a second
+            // after a process's death still counts as before it.
+            var killsBetween = times.Zip(times.Skip(1)).Select(pair => kills.LastOrDefault(k => k >= pair.First - Slack && k <= pair.Second)).ToList();
             var ok = killsBetween.All(k => k != default) && row.Status == "sent" && row.Attempts == 1 && sentAt >= killsBetween[^1];
             if (ok)
             {

@@ -55,8 +55,9 @@ internal sealed class Scenarios(HarnessCluster cluster, Workload workload, Findi
                         afterMail++;
                     }
                 }
-                killedAt.Add(DateTimeOffset.UtcNow);
+                // The instant the process is known dead: what it accepted on the server before, it may not have recorded.
                 await service.KillAsync();
+                killedAt.Add(DateTimeOffset.UtcNow);
                 await service.StartAsync(StartTimeout);
             }
         }
