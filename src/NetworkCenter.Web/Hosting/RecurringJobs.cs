@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NetworkCenter.Supervision.Intake.Imap;
 using NetworkCenter.Supervision.Mail.Outbox;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
+using NetworkCenter.Workflows.Scheduling;
 
 namespace NetworkCenter.Web.Hosting;
 
@@ -15,13 +16,17 @@ public static class RecurringJobs
     public static void ScheduleRecurringJobs(this WebApplication app)
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<MailDelivery>("mail-outbox-sweep", delivery => delivery.SweepAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<StartClueIntake>("clue-intake-sweep", intake => intake.StartMissingAsync(CancellationToken.None), Cron.Minutely());
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RecurringJobs));
+        RecurringJobRegistration.Register("mail-outbox-sweep",
+            () => recurring.AddOrUpdate<MailDelivery>("mail-outbox-sweep", delivery => delivery.SweepAsync(CancellationToken.None), Cron.Minutely()), logger);
+        RecurringJobRegistration.Register("clue-intake-sweep",
+            () => recurring.AddOrUpdate<StartClueIntake>("clue-intake-sweep", intake => intake.StartMissingAsync(CancellationToken.None), Cron.Minutely()), logger);
         // The mailbox poll runs only while the intake is configured; switching it off unschedules it.
         var intake = app.Services.GetRequiredService<IOptions<ImapIntakeOptions>>().Value;
         if (intake.Enabled)
         {
-            recurring.AddOrUpdate<PollMailbox>(PollMailbox.RecurringJobId, poll => poll.RunAsync(CancellationToken.None), intake.PollCron);
+            RecurringJobRegistration.Register(PollMailbox.RecurringJobId,
+                () => recurring.AddOrUpdate<PollMailbox>(PollMailbox.RecurringJobId, poll => poll.RunAsync(CancellationToken.None), intake.PollCron), logger);
         }
         else
         {

@@ -16,4 +16,13 @@ public sealed class SchedulingOptions
 
     /// <summary>A fetched job whose worker stops heart-beating for this long runs again elsewhere.</summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How old a Hangfire distributed lock row may get before another process takes it over. A process killed while it
+    /// holds one (the delayed-job poller's, the recurring scheduler's, a job's state lock) leaves the row behind, and
+    /// until it expires no delayed job is enqueued and no recurring job (sweeper, hand-over) runs: Hangfire.PostgreSql's
+    /// 10 minutes stalled every timer for that long after a crash. The locks are held for milliseconds to seconds, and
+    /// every job re-checks its row, so taking over a lock that is older than this is safe.
+    /// </summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -30,6 +30,7 @@ public static class SchedulingServiceCollectionExtensions
                         EnableLongPolling = true,
                         UseSlidingInvisibilityTimeout = true,
                         InvisibilityTimeout = options.InvisibilityTimeout,
+                        DistributedLockTimeout = options.DistributedLockTimeout,
                     });
         });
         builder.Services.AddHangfireServer((sp, server) =>

@@ -15,8 +15,11 @@ internal sealed class EngineStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<Sweeper>(Sweeper.RecurringJobId, sweeper => sweeper.SweepAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<TimerHandOver>(TimerHandOver.RecurringJobId, handOver => handOver.HandOverAsync(CancellationToken.None), TimerHandOver.Cron);
+        RecurringJobRegistration.Register(Sweeper.RecurringJobId,
+            () => recurring.AddOrUpdate<Sweeper>(Sweeper.RecurringJobId, sweeper => sweeper.SweepAsync(CancellationToken.None), Cron.Minutely()), logger);
+        RecurringJobRegistration.Register(TimerHandOver.RecurringJobId,
+            () => recurring.AddOrUpdate<TimerHandOver>(TimerHandOver.RecurringJobId, handOver => handOver.HandOverAsync(CancellationToken.None), TimerHandOver.Cron),
+            logger);
         var directory = Path.GetFullPath(options.Value.Directory, AppContext.BaseDirectory);
         if (!Directory.Exists(directory))
         {
