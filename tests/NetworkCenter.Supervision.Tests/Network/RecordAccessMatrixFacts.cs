@@ -43,6 +43,7 @@ public sealed class RecordAccessMatrixFacts(NetworkCenterApp app) : IClassFixtur
         ["GET /api/clues/{id:long}/attachments/{attachmentId:long}"] = new(Owner.Clue, Own: 200, OtherAsStaff: 404),
         ["GET /api/clues/{id:long}"] = new(Owner.None),
         ["GET /api/clues/{id:long}/duplicates"] = new(Owner.None),
+        ["GET /api/clues/{id:long}/procedures"] = new(Owner.None),
         ["POST /api/clues/{id:long}/confirm"] = new(Owner.None),
         ["POST /api/clues/{id:long}/merge-into/{targetId:long}"] = new(Owner.None),
         ["PUT /api/network/liaisons/{id:long}"] = new(Owner.None),
