@@ -44,6 +44,8 @@ public sealed class RecordAccessMatrixFacts(NetworkCenterApp app) : IClassFixtur
         ["GET /api/clues/{id:long}"] = new(Owner.None),
         ["GET /api/clues/{id:long}/duplicates"] = new(Owner.None),
         ["GET /api/clues/{id:long}/procedures"] = new(Owner.None),
+        ["GET /api/clues/{id:long}/outcomes"] = new(Owner.None),
+        ["POST /api/clues/{id:long}/outcomes"] = new(Owner.None),
         ["POST /api/clues/{id:long}/confirm"] = new(Owner.None),
         ["POST /api/clues/{id:long}/merge-into/{targetId:long}"] = new(Owner.None),
         ["PUT /api/network/liaisons/{id:long}"] = new(Owner.None),
