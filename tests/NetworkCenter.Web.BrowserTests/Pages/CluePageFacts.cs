@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dapper;
 using Microsoft.Playwright;
 using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Testing;
@@ -16,13 +15,14 @@ public sealed class CluePageFacts(BrowserTestServer app)
     public async Task CluePage_ShowsContactCard_ColouredDeadline_ProcedureLink_AndRecordsAnOutcome()
     {
         using var api = await app.ApiClientAsync();
-        var procurator = await app.CreateAccountAsync(Roles.HandlingProcurator);
+        var username = $"cluepage-{Guid.NewGuid():N}"[..20];
+        var password = $"pw-{username}-secret";
         var name = $"承办人{Random.Shared.Next(1000, 9999)}";
-        await using (var connection = await app.OpenConnectionAsync())
+        var created = await api.PostAsJsonAsync("/api/network/staff", new
         {
-            await connection.ExecuteAsync("update supervision.staff set name = @name, phone = '0311-5550199' where id = @StaffId",
-                new { name, procurator.StaffId });
-        }
+            name, phone = "0311-5550199", roles = new[] { Roles.HandlingProcurator }, username, password,
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var caseNumber = $"(2026)城民初{Random.Shared.Next(10_000, 99_999)}号";
         var registered = await api.PostAsJsonAsync("/api/clues", new
         {
@@ -32,10 +32,10 @@ public sealed class CluePageFacts(BrowserTestServer app)
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
         var clueId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         await CompleteAsync(api, clueId, "Triage", new { jurisdiction = "inside", kind = "judgment-supervision", department = "civil" });
-        await CompleteAsync(api, clueId, "AssignProcurator", new { procurator = procurator.Username });
+        await CompleteAsync(api, clueId, "AssignProcurator", new { procurator = username });
         await TaskAsync(api, clueId, "ContactLiaison");
 
-        var page = await app.SignedInPageAsync(procurator.Username, procurator.Password);
+        var page = await app.SignedInPageAsync(username, password);
         await page.GotoAsync("/clues");
         await page.GetByLabel("搜索").FillAsync(caseNumber);
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
@@ -78,7 +78,7 @@ public sealed class CluePageFacts(BrowserTestServer app)
         await Expect(outcome).ToHaveCountAsync(1);
         await Expect(outcome).ToContainTextAsync("检察建议被采纳");
         await Expect(outcome).ToContainTextAsync("12,000.50");
-        await Expect(outcome).ToContainTextAsync(procurator.Username);
+        await Expect(outcome).ToContainTextAsync(username);
         await BrowserTestServer.ScreenshotAsync(page, "clue-page-outcome");
         var stored = await api.GetFromJsonAsync<JsonElement>($"/api/clues/{clueId}/outcomes");
         Assert.Equal(12000.50m, Assert.Single(stored.EnumerateArray()).GetProperty("amountRecovered").GetDecimal());
