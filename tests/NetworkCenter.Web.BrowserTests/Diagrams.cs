@@ -19,6 +19,11 @@ internal static class Diagrams
     /// <summary>start → one user task with the review-decision form (Task_Decide) → end.</summary>
     public static string DecisionProcess(string key) => Chain(key, "立案决定", [("userTask", "Task_Decide", "作出立案决定", """ camunda:candidateGroups="handling-procurator" camunda:dueDate="P3D" camunda:formKey="review-decision" """)]);
 
+    /// <summary>As <see cref="DecisionProcess"/>, with the process and task names given as plain text (escaped here).</summary>
+    public static string NamedDecisionProcess(string key, string processName, string taskName) =>
+        Chain(key, System.Security.SecurityElement.Escape(processName), [("userTask", "Task_Decide", System.Security.SecurityElement.Escape(taskName),
+            """ camunda:candidateGroups="handling-procurator" camunda:dueDate="P3D" camunda:formKey="review-decision" """)]);
+
     /// <summary>start → a business rule task (outside the engine's subset) → end.</summary>
     public static string WithUnsupportedElement(string key) => Chain(key, "Unsupported", [("businessRuleTask", "Task_Rules", "Decide by rules", "")]);
 

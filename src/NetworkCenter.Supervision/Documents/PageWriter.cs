@@ -34,6 +34,21 @@ internal sealed class PageWriter(PdfDocument document) : IDisposable
 
     public void Skip(double points) => _y += points;
 
+    /// <summary>Starts a new page unless <paramref name="height"/> points are left on this one (keeps a heading with its table).</summary>
+    public void KeepRoom(double height) => Ensure(height);
+
+    /// <summary>
+    /// Room for a drawing of <paramref name="height"/> points (a chart, a table row) at the left margin, on a new page
+    /// when this one has too little left: the graphics and the rectangle to draw in.
+    /// </summary>
+    public (XGraphics Graphics, XRect Area) Reserve(double height)
+    {
+        var graphics = Ensure(height);
+        var area = new XRect(Margin, _y, Width, height);
+        _y += height;
+        return (graphics, area);
+    }
+
     /// <summary>Chinese has no spaces: a line may break after any CJK character, Latin text only at spaces.</summary>
     private IEnumerable<string> Wrap(XGraphics graphics, string text, XFont font)
     {

@@ -19,6 +19,12 @@ internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
     /// <summary>Every table of the period at once: what the statistics page shows.</summary>
     public async Task<StatisticsOverview> OverviewAsync(StatisticsPeriod period, CancellationToken cancellationToken)
     {
+        // The tables that do not read the facts run beside them on connections of their own (started before the shared
+        // transaction is set, so they do not see it).
+        var deadlinesRead = DeadlinesAsync(period, cancellationToken);
+        var decisionsRead = DecisionsAsync(period, cancellationToken);
+        var outcomesRead = OutcomesAsync(period, cancellationToken);
+        var fieldsRead = FieldsAsync(period, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Facts, Parameters(period), transaction, cancellationToken: cancellationToken));
@@ -27,20 +33,13 @@ internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
         {
             var kinds = await KindsAsync(period, cancellationToken);
             var sources = await SourcesAsync(period, cancellationToken);
-            var outcomes = await OutcomesAsync(period, cancellationToken);
-            var deadlines = await DeadlinesAsync(period, cancellationToken);
-            return new StatisticsOverview(
-                Summarise(period, kinds, sources, outcomes, deadlines),
-                sources,
-                await OfficesAsync(period, cancellationToken),
-                await LiaisonsAsync(period, cancellationToken),
-                kinds,
-                await StatusesAsync(period, cancellationToken),
-                await DecisionsAsync(period, cancellationToken),
-                outcomes,
-                deadlines,
-                await MonthsAsync(period, cancellationToken),
-                await FieldsAsync(period, cancellationToken));
+            var offices = await OfficesAsync(period, cancellationToken);
+            var liaisons = await LiaisonsAsync(period, cancellationToken);
+            var statuses = await StatusesAsync(period, cancellationToken);
+            var months = await MonthsAsync(period, cancellationToken);
+            var (outcomes, deadlines) = (await outcomesRead, await deadlinesRead);
+            return new StatisticsOverview(Summarise(period, kinds, sources, outcomes, deadlines), sources, offices, liaisons, kinds,
+                statuses, await decisionsRead, outcomes, deadlines, months, await fieldsRead);
         }
         finally
         {

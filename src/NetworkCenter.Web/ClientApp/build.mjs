@@ -45,7 +45,8 @@ const result = await build({
     network: 'src/pages/network.js',
     register: 'src/pages/register.js',
     merge: 'src/pages/merge.js',
-    holidays: 'src/pages/holidays.js'
+    holidays: 'src/pages/holidays.js',
+    statistics: 'src/pages/statistics.js'
   },
   outdir,
   bundle: true,

@@ -62,6 +62,11 @@ internal static class FormsApi
                 return Problem(413, $"A form file is at most {files.MaxBytes} bytes.");
             }
         }
+        // System.Text.Json leaves bytes inside strings unchecked until they are read, and the file would keep them.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return Problem(400, "The form is not valid UTF-8.");
+        }
         JsonObject? schema;
         try
         {
@@ -74,6 +79,11 @@ internal static class FormsApi
         if (schema is null || schema["components"] is not JsonArray)
         {
             return Problem(400, "A form is a form-js schema: a JSON object with a components array.");
+        }
+        // A form the server's validator cannot use would turn every completion of its tasks into a server error.
+        if (NetworkCenter.Workflows.Forms.FormValidator.CheckSchema(schema.ToJsonString()) is { } unusable)
+        {
+            return Problem(400, $"The form cannot be used to check submissions: {unusable}");
         }
         var ifMatch = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
         var mustBeNew = http.Request.Headers.IfNoneMatch.ToString() == "*";

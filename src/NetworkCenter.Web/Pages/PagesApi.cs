@@ -54,6 +54,7 @@ internal static class PagesApi
         pages.MapGet("/clues/{id:long}", (HttpContext http, PageShell shell) => shell.Render(http, "clue")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/clues/merge", (HttpContext http, PageShell shell) => shell.Render(http, "merge")).RequireAuthorization(AccessPolicies.ClueAdministrator);
         pages.MapGet("/posters/{key}", (HttpContext http, PageShell shell) => shell.Render(http, "poster")).RequireAuthorization(AccessPolicies.Staff);
+        pages.MapGet("/statistics", (HttpContext http, PageShell shell) => shell.Render(http, "statistics")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/network", (HttpContext http, PageShell shell) => shell.Render(http, "network")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/holidays", (HttpContext http, PageShell shell) => shell.Render(http, "holidays")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/tasks", (HttpContext http, PageShell shell) => shell.Render(http, "inbox")).RequireAuthorization(AccessPolicies.Staff);

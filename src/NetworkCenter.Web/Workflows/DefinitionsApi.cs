@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NetworkCenter.Workflows.Deployment;
+using NetworkCenter.Workflows.Model.Parsing;
 using Npgsql;
 
 namespace NetworkCenter.Web.Workflows;
@@ -41,26 +42,36 @@ public static class DefinitionsApi
         }
         if (request.ContentLength > MaxBytes)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
+            return TooLarge();
         }
-        // Strict UTF-8: a binary file sent as XML is refused by what it is, rather than deployed with its bytes replaced.
-        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        var buffer = new char[MaxBytes + 1];
-        int read;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int count;
         try
         {
-            read = await reader.ReadBlockAsync(buffer, cancellationToken);
+            while ((count = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                buffer.Write(chunk, 0, count);
+                if (buffer.Length > MaxBytes)
+                {
+                    return TooLarge();
+                }
+            }
         }
-        catch (DecoderFallbackException)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: $"The BPMN file is declared as {type} but is not UTF-8 text.");
+            // Kestrel's own request size limit (the metadata above) may stop the body before the loop does.
+            return TooLarge();
         }
-        if (read > MaxBytes)
+        var (xml, notText) = BpmnText.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (xml is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
+            // Bytes that are not text in their encoding are another type, named with where they stop being text.
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: notText,
+                title: notText!.Contains("utf-8", StringComparison.Ordinal)
+                    ? $"The BPMN file is declared as {type} but is not UTF-8 text."
+                    : $"The BPMN file is declared as {type} but {notText}.");
         }
-        var xml = new string(buffer, 0, read);
         // An empty body is a malformed BPMN file (400 from the deployer); bytes that are not markup are another type (415).
         var start = xml.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if ((start.Length > 0 && start[0] != '<') || xml.Contains('\0', StringComparison.Ordinal))
@@ -79,13 +90,16 @@ public static class DefinitionsApi
         }
         catch (DefinitionRejectedException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The BPMN file cannot be deployed.",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["errors"] = e.Problems.Select(p => new DefinitionError(p.ElementId, p.Message)).ToList(),
-                });
+            return Rejected([.. e.Problems.Select(p => new DefinitionError(p.ElementId, p.Message))]);
         }
     }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
+
+    private static ProblemHttpResult Rejected(List<DefinitionError> errors) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The BPMN file cannot be deployed.",
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
     private static async Task<Ok<List<DefinitionSummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {

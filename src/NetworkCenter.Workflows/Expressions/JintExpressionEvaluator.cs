@@ -223,6 +223,11 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
         {
             throw new ExpressionException($"{what} failed: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Jint's answer to what the sandbox leaves switched off, such as import() with module loading disabled.
+            throw new ExpressionException($"{what} failed: {e.Message}", e);
+        }
     }
 
     private static string Format(object? value) => value switch

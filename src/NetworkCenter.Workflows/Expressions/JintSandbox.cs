@@ -26,6 +26,7 @@ internal static class JintSandbox
         Engine engine, HashSet<string> builtIns, IReadOnlyDictionary<string, object?> variables, HashSet<string> explicitlySet)
     {
         var globals = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var budget = JsValueConverter.MaxValues;
         foreach (var key in engine.Global.GetOwnPropertyKeys())
         {
             var name = key.ToString();
@@ -39,7 +40,7 @@ internal static class JintSandbox
             var wanted = variables.ContainsKey(name) || explicitlySet.Contains(name) || descriptor.Configurable;
             if (wanted && value is not Jint.Native.Function.Function)
             {
-                globals[name] = JsValueConverter.ToClr(value);
+                globals[name] = JsValueConverter.ToClr(value, ref budget);
             }
         }
 

@@ -15,6 +15,12 @@ internal static class JsValueConverter
 {
     private const int MaxDepth = 64;
 
+    /// <summary>
+    /// Most values one script may hand back, all results together. A few shared arrays nest into a tree of 2^40 leaves
+    /// once copied out, and the copy runs outside the engine's memory limit.
+    /// </summary>
+    public const int MaxValues = 200_000;
+
     public static JsValue ToJs(Engine engine, object? value, int depth = 0)
     {
         if (depth > MaxDepth)
@@ -45,11 +51,23 @@ internal static class JsValueConverter
     }
 
     /// <summary>Plain .NET data: null, string, bool, long (integral numbers), double, DateTimeOffset, lists and dictionaries.</summary>
-    public static object? ToClr(JsValue value, int depth = 0)
+    public static object? ToClr(JsValue value)
+    {
+        var budget = MaxValues;
+        return ToClr(value, ref budget);
+    }
+
+    /// <summary>As <see cref="ToClr(JsValue)"/>, taking the values copied from <paramref name="budget"/>.</summary>
+    public static object? ToClr(JsValue value, ref int budget, int depth = 0)
     {
         if (depth > MaxDepth)
         {
             throw new ExpressionException("a script result is nested too deeply (or refers to itself)");
+        }
+
+        if (--budget < 0)
+        {
+            throw new ExpressionException($"a script result holds more than {MaxValues} values");
         }
 
         if (value is null || value.IsNull() || value.IsUndefined())
@@ -81,7 +99,7 @@ internal static class JsValueConverter
                 var list = new List<object?>((int)Math.Min(array.Length, 100_000));
                 for (uint i = 0; i < array.Length; i++)
                 {
-                    list.Add(ToClr(array.Get(i), depth + 1));
+                    list.Add(ToClr(array.Get(i), ref budget, depth + 1));
                 }
 
                 return list;
@@ -93,7 +111,7 @@ internal static class JsValueConverter
                 {
                     if (key.IsString() && descriptor.Enumerable)
                     {
-                        map[key.ToString()] = ToClr(obj.Get(key), depth + 1);
+                        map[key.ToString()] = ToClr(obj.Get(key), ref budget, depth + 1);
                     }
                 }
 

@@ -144,6 +144,19 @@ public sealed class StatisticsFiguresFacts(StatisticsHistoryApp app) : IClassFix
     }
 
     [Fact]
+    public async Task Overview_HoldsTheSameFiguresAsEachTable()
+    {
+        var overview = await GetAsync($"/api/statistics?{March}");
+
+        foreach (var table in new[] { "summary", "sources", "offices", "liaisons", "kinds", "statuses", "decisions", "outcomes", "deadlines", "months", "fields" })
+        {
+            var alone = await GetAsync($"/api/statistics/{table}?{March}");
+            var inOverview = overview.GetProperty(table);
+            Assert.True(JsonElement.DeepEquals(inOverview.ValueKind == JsonValueKind.Array ? alone : alone[0], inOverview), table);
+        }
+    }
+
+    [Fact]
     public async Task KindFilter_LimitsEveryFigureToThatKind()
     {
         var summary = (await GetAsync($"/api/statistics/summary?{March}&kind=public-interest"))[0];

@@ -62,6 +62,30 @@ public sealed class FormsApiFacts(BrowserTestServer app)
         Assert.False(File.Exists(Path.Combine(app.FormsFolder, "huge.form")));
     }
 
+    public static TheoryData<string, byte[]> HostileForms() => new()
+    {
+        { "deep", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 5000)) + "1" + new string('}', 5000)) },
+        { "invalid-utf8", [.. "{ \"components\": [], \"title\": \""u8.ToArray(), 0xFF, 0xFE, .. "\" }"u8.ToArray()] },
+        { "bad-pattern", Encoding.UTF8.GetBytes("""{ "components": [ { "type": "textfield", "key": "a", "validate": { "pattern": "(" } } ] }""") },
+        { "not-an-object", Encoding.UTF8.GetBytes("[1, 2, 3]") },
+        { "bom-only", [0xEF, 0xBB, 0xBF] },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileForms))]
+    public async Task Put_RefusesAHostileForm_With400_AndWritesNothing(string name, byte[] body)
+    {
+        using var client = await app.ApiClientAsync();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await client.PutAsync($"/api/forms/hostile-{name}.form", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace((await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["title"]?.GetValue<string>()));
+        Assert.False(File.Exists(Path.Combine(app.FormsFolder, $"hostile-{name}.form")));
+    }
+
     [Fact]
     public async Task Get_Returns404ProblemDetails_ForAMissingForm()
     {

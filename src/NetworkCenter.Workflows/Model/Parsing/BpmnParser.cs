@@ -12,6 +12,12 @@ public sealed record BpmnParserOptions
 
     /// <summary>Deepest element nesting accepted; real models stay far below it, and it keeps reading free of deep recursion.</summary>
     public int MaxDepth { get; init; } = 100;
+
+    /// <summary>Most XML elements in one file, diagram included; a model of 500 tasks with its diagram has about 5,000.</summary>
+    public int MaxElements { get; init; } = 50_000;
+
+    /// <summary>Longest attribute value; ids, names, references and expressions stay far below it.</summary>
+    public int MaxAttributeLength { get; init; } = 32 * 1024;
 }
 
 /// <summary>
@@ -81,13 +87,9 @@ public static class BpmnParser
         {
             using (var scan = open())
             {
-                while (scan.Read())
+                if (Scan(scan, options) is { } refusal)
                 {
-                    if (scan.Depth > options.MaxDepth)
-                    {
-                        var info = (IXmlLineInfo)scan;
-                        return Refused($"elements are nested deeper than {options.MaxDepth} levels (line {info.LineNumber})");
-                    }
+                    return Refused(refusal);
                 }
             }
 
@@ -104,6 +106,37 @@ public static class BpmnParser
         }
 
         return Read(document.Root!);
+    }
+
+    // Streams through the file once before anything is built from it, so a hostile shape costs no tree and no recursion.
+    private static string? Scan(XmlReader scan, BpmnParserOptions options)
+    {
+        var elements = 0;
+        while (scan.Read())
+        {
+            var line = ((IXmlLineInfo)scan).LineNumber;
+            if (scan.Depth > options.MaxDepth)
+            {
+                return $"elements are nested deeper than {options.MaxDepth} levels (line {line})";
+            }
+            if (scan.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+            if (++elements > options.MaxElements)
+            {
+                return $"the file has more than {options.MaxElements} elements (line {line})";
+            }
+            while (scan.MoveToNextAttribute())
+            {
+                if (scan.Value.Length > options.MaxAttributeLength)
+                {
+                    return $"attribute {scan.Name} is longer than {options.MaxAttributeLength} characters (line {line})";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static BpmnDefinitions Read(XElement root)

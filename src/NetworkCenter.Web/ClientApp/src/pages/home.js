@@ -10,6 +10,7 @@ const cards = [
   { href: '/clues', title: 'nav.clues', text: 'home.clues', roles: staffRoles },
   { href: '/network', title: 'nav.network', text: 'home.network', roles: staffRoles },
   { href: '/holidays', title: 'nav.holidays', text: 'home.holidays', roles: staffRoles },
+  { href: '/statistics', title: 'nav.statistics', text: 'home.statistics', roles: staffRoles },
   { href: '/designer', title: 'nav.designer', text: 'home.designer', roles: designerRoles },
   { href: '/forms', title: 'nav.forms', text: 'home.forms', roles: designerRoles },
   { href: '/hangfire', title: 'nav.jobs', text: 'home.jobs', roles: [ 'system-administrator' ] }

@@ -5,6 +5,7 @@ import { api, ApiError } from '../shared/api.js';
 import { announce, fill, h } from '../shared/dom.js';
 import { currentLanguage, t } from '../shared/i18n.js';
 import { mountShell } from '../shared/shell.js';
+import { isoDate, serviceToday } from '../shared/today.js';
 
 const kinds = [ 'judgment-supervision', 'judicial-misconduct', 'public-interest', 'outside-jurisdiction' ];
 const areas = [ 'land', 'bankruptcy-restructuring', 'improper-fees', 'pollution', 'other' ];
@@ -51,6 +52,8 @@ const syncArea = () => { areaField.hidden = inputs.kind.value !== 'public-intere
 inputs.kind.addEventListener('change', syncArea);
 syncArea();
 const detail = h('section', { id: 'clue-detail', class: 'clue-detail', hidden: true, 'aria-live': 'polite' });
+const figureRows = h('tbody');
+const figurePeriod = h('p', { class: 'figures-period' });
 
 main.append(h('h1', {}, t('portal.title')), status,
   h('div', { class: 'portal-layout' }, form,
@@ -59,7 +62,13 @@ main.append(h('h1', {}, t('portal.title')), status,
       h('table', { class: 'clue-table' },
         h('thead', {}, h('tr', {}, [ 'portal.number', 'portal.kind', 'portal.received', 'portal.status' ].map(k => h('th', { scope: 'col' }, t(k))))),
         rows),
-      detail)));
+      detail)),
+  h('section', { id: 'my-figures', 'aria-labelledby': 'figures-title' },
+    h('h2', { id: 'figures-title' }, t('portal.figures')), figurePeriod,
+    h('table', { class: 'clue-table figures-table', 'aria-labelledby': 'figures-title' },
+      h('thead', {}, h('tr', {}, [ 'portal.figures.month', 'portal.figures.clues', 'portal.figures.adopted', 'portal.figures.rate',
+        'portal.figures.value', 'portal.figures.rank' ].map(k => h('th', { scope: 'col' }, t(k))))),
+      figureRows)));
 
 function showErrors(errors) {
   for (const el of form.querySelectorAll('.field-error')) {
@@ -116,7 +125,28 @@ form.addEventListener('submit', async event => {
     form.reset();
     syncArea();
     announce(status, created?.registerNumber ? t('portal.sent', { number: created.registerNumber }) : t('portal.sentDraft'), 'success');
-    await load();
+    // The liaison's own figures for the last twelve months, month by month, with their rank among all liaisons that
+// month (ranked by adoption and value, as the network rewards): from the statistics API's portal endpoint.
+async function loadFigures() {
+  const today = await serviceToday();
+  const number = new Intl.NumberFormat(currentLanguage());
+  const money = new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const first = isoDate(today.year, today.month - 11);
+  figurePeriod.textContent = t('portal.figures.period', { from: first.slice(0, 7), to: isoDate(today.year, today.month).slice(0, 7) });
+  try {
+    const months = await api(`/api/portal/statistics?from=${first}&to=${isoDate(today.year, today.month + 1)}`);
+    fill(figureRows, months.length
+      ? months.map(m => h('tr', { 'data-month': m.month },
+        h('th', { scope: 'row' }, m.month), h('td', {}, number.format(m.given)), h('td', {}, number.format(m.adopted)),
+        h('td', {}, m.adoptionRate == null ? '—' : `${number.format(Math.round(m.adoptionRate * 1000) / 10)}%`),
+        h('td', {}, money.format(m.value)), h('td', {}, number.format(m.rank))))
+      : h('tr', {}, h('td', { colspan: 6 }, t('portal.figures.none'))));
+  } catch (error) {
+    fill(figureRows, h('tr', {}, h('td', { colspan: 6 }, t('common.error', { message: error.message }))));
+  }
+}
+
+await Promise.all([ load(), loadFigures() ]);
   } catch (error) {
     if (error instanceof ApiError && error.problem?.errors && !Array.isArray(error.problem.errors)) {
       const unplaced = showErrors(error.problem.errors);
@@ -152,4 +182,25 @@ async function load() {
     : [ h('tr', {}, h('td', { colspan: 4 }, t('portal.none'))) ]));
 }
 
-await load();
+// The liaison's own figures for the last twelve months, month by month, with their rank among all liaisons that
+// month (ranked by adoption and value, as the network rewards): from the statistics API's portal endpoint.
+async function loadFigures() {
+  const today = await serviceToday();
+  const number = new Intl.NumberFormat(currentLanguage());
+  const money = new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const first = isoDate(today.year, today.month - 11);
+  figurePeriod.textContent = t('portal.figures.period', { from: first.slice(0, 7), to: isoDate(today.year, today.month).slice(0, 7) });
+  try {
+    const months = await api(`/api/portal/statistics?from=${first}&to=${isoDate(today.year, today.month + 1)}`);
+    fill(figureRows, months.length
+      ? months.map(m => h('tr', { 'data-month': m.month },
+        h('th', { scope: 'row' }, m.month), h('td', {}, number.format(m.given)), h('td', {}, number.format(m.adopted)),
+        h('td', {}, m.adoptionRate == null ? '—' : `${number.format(Math.round(m.adoptionRate * 1000) / 10)}%`),
+        h('td', {}, money.format(m.value)), h('td', {}, number.format(m.rank))))
+      : h('tr', {}, h('td', { colspan: 6 }, t('portal.figures.none'))));
+  } catch (error) {
+    fill(figureRows, h('tr', {}, h('td', { colspan: 6 }, t('common.error', { message: error.message }))));
+  }
+}
+
+await Promise.all([ load(), loadFigures() ]);

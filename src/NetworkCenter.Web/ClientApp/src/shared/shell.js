@@ -16,6 +16,7 @@ const links = [
   { href: '/clues', key: 'nav.clues', roles: staffRoles },
   { href: '/network', key: 'nav.network', roles: staffRoles },
   { href: '/holidays', key: 'nav.holidays', roles: staffRoles },
+  { href: '/statistics', key: 'nav.statistics', roles: staffRoles },
   { href: '/designer', key: 'nav.designer', roles: designerRoles },
   { href: '/forms', key: 'nav.forms', roles: designerRoles },
   { href: '/hangfire', key: 'nav.jobs', roles: [ 'system-administrator' ] }
