@@ -12,10 +12,10 @@ namespace NetworkCenter.Supervision.Clues;
 /// </summary>
 internal sealed class ClueProcedures(NpgsqlDataSource dataSource)
 {
-    public sealed record View(ContactCard Contact, string? NationalCaseNumber, IReadOnlyList<Instance> Instances, IReadOnlyList<OpenTask> Tasks);
+    public sealed record View(ContactDetails Contact, string? NationalCaseNumber, IReadOnlyList<Instance> Instances, IReadOnlyList<OpenTask> Tasks);
 
     /// <summary>The stage in both languages, worded as the liaison's contact card and feedback word it.</summary>
-    public sealed record ContactCard(long? ProcuratorId, string? ProcuratorName, string? ProcuratorPhone, string Stage,
+    public sealed record ContactDetails(long? ProcuratorId, string? ProcuratorName, string? ProcuratorPhone, string Stage,
         IReadOnlyDictionary<string, string> StageNames);
 
     public sealed record Instance(Guid Id, string DefinitionKey, string? DefinitionName, int Version, string Status, DateTime StartedAt,
@@ -60,7 +60,7 @@ internal sealed class ClueProcedures(NpgsqlDataSource dataSource)
             order by due_at nulls last, created_at, id
             """, new { ids = instances.Select(i => i.Id).ToArray() });
         var stages = new Dictionary<string, string> { ["zh-CN"] = StageNames.Of(clue.Status, "zh-CN"), ["en"] = StageNames.Of(clue.Status, "en") };
-        return new View(new ContactCard(clue.ProcuratorId, clue.ProcuratorName, clue.ProcuratorPhone, clue.Status, stages),
+        return new View(new ContactDetails(clue.ProcuratorId, clue.ProcuratorName, clue.ProcuratorPhone, clue.Status, stages),
             clue.NationalCaseNumber, instances, [.. tasks]);
     }
 }
