@@ -13,6 +13,7 @@ public static class CluesServiceCollectionExtensions
     {
         services.AddSingleton<RegisterClue>();
         services.AddSingleton<GetClue>();
+        services.AddSingleton<ClueProcedures>();
         services.AddSingleton<ReadAttachment>();
         services.AddSingleton<MergeDuplicates>();
         services.AddSingleton<ConfirmDraft>();

@@ -40,6 +40,7 @@ const result = await build({
     instance: 'src/pages/instance.js',
     portal: 'src/pages/portal.js',
     clues: 'src/pages/clues.js',
+    clue: 'src/pages/clue.js',
     poster: 'src/pages/poster.js',
     network: 'src/pages/network.js',
     register: 'src/pages/register.js',

@@ -22,6 +22,11 @@ public static class CluesApi
             .Accepts<ClueInput>("application/json", "multipart/form-data").DisableAntiforgery();
         api.MapGet("", SearchAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{id:long}", GetAsync).RequireAuthorization(AccessPolicies.Staff);
+        // The clue's page: its procedures, open tasks with due dates, contact card and national case number.
+        api.MapGet("/{id:long}/procedures", async Task<Results<Ok<ClueProcedures.View>, NotFound>> (
+            long id, ClueProcedures procedures, CancellationToken cancellationToken) =>
+            await procedures.HandleAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+            .RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{id:long}/attachments/{attachmentId:long}", DownloadAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{id:long}/duplicates", async Task<Results<Ok<IReadOnlyList<FindDuplicates.Candidate>>, NotFound>> (
             long id, DuplicatesOf duplicates, CancellationToken cancellationToken) =>

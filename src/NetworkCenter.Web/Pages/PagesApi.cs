@@ -51,6 +51,7 @@ internal static class PagesApi
         pages.MapGet("/forms", (HttpContext http, PageShell shell) => shell.Render(http, "forms")).RequireAuthorization(DesignerPolicy);
         pages.MapGet("/clues", (HttpContext http, PageShell shell) => shell.Render(http, "clues")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/clues/new", (HttpContext http, PageShell shell) => shell.Render(http, "register")).RequireAuthorization(AccessPolicies.ClueAdministrator);
+        pages.MapGet("/clues/{id:long}", (HttpContext http, PageShell shell) => shell.Render(http, "clue")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/clues/merge", (HttpContext http, PageShell shell) => shell.Render(http, "merge")).RequireAuthorization(AccessPolicies.ClueAdministrator);
         pages.MapGet("/posters/{key}", (HttpContext http, PageShell shell) => shell.Render(http, "poster")).RequireAuthorization(AccessPolicies.Staff);
         pages.MapGet("/statistics", (HttpContext http, PageShell shell) => shell.Render(http, "statistics")).RequireAuthorization(AccessPolicies.Staff);

@@ -71,7 +71,7 @@ public sealed class EscapingFacts(BrowserTestServer app)
         await Clean(page, dialogs, "inbox");
 
         await Visit(page, "/clues", "K1");
-        await page.Locator($"tr[data-clue-id='{clueId}']").GetByRole(AriaRole.Button).First.ClickAsync();
+        await page.Locator($"tr[data-clue-id='{clueId}']").GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(page.Locator("#clue-record")).ToContainTextAsync(Payload("S1"));
         await Expect(page.Locator("#clue-record")).ToContainTextAsync(Payload("N1"));
         await Expect(page.Locator("#clue-record")).ToContainTextAsync("<img src=x onerror=window.__xss='F1'>.txt");

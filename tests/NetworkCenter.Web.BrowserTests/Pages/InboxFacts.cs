@@ -42,6 +42,7 @@ public sealed class InboxFacts(BrowserTestServer app)
         var opinion = page.GetByLabel("审查意见 / Review opinion");
         await Expect(opinion).ToHaveValueAsync("初步意见");
         await Expect(page.Locator("#task-clue")).ToContainTextAsync("当事人认为一审判决认定事实错误。");
+        await Expect(page.Locator("#task-clue-link")).ToHaveAttributeAsync("href", $"/clues/{clueId}");
 
         // The engine does not check form data on completion yet; until it does, the test plays the server's 400 (the
         // problem details shape of NetworkCenter.Workflows.Forms.FormFieldError) to show it lands on the field.

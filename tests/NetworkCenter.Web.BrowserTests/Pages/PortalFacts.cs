@@ -55,7 +55,7 @@ public sealed class PortalFacts(BrowserTestServer app)
         await staff.GetByLabel("搜索").FillAsync("城民初字第88号");
         await staff.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         await Expect(staff.Locator("#clue-count")).ToHaveTextAsync("共 1 条线索");
-        await staff.Locator("tr[data-clue-id]").GetByRole(AriaRole.Button).ClickAsync();
+        await staff.Locator("tr[data-clue-id]").GetByRole(AriaRole.Link).ClickAsync();
         await Expect(staff.Locator("#clue-record")).ToContainTextAsync("某造纸厂长期向河道排放污水");
         await Expect(staff.Locator("#clue-record")).Not.ToContainTextAsync("null");
         await Expect(staff.Locator("#clue-record").GetByRole(AriaRole.Link, new() { Name = "现场照片说明.txt" })).ToBeVisibleAsync();

@@ -1,5 +1,6 @@
 // Deadline colours for the inbox: red when overdue, yellow when due within two days or the follow-up date has
 // come, green otherwise. Each colour comes with a word, so colour is never the only signal.
+import './deadlines.css';
 const soon = 2 * 24 * 60 * 60 * 1000;
 
 export function urgency(task, now) {

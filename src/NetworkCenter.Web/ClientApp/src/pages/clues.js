@@ -1,7 +1,7 @@
-// The clue register for staff: search and filters, pages of results, and one clue's record beside the list.
+// The clue register for staff: search and filters, pages of results; each clue opens its own page (/clues/{id}).
 import './clues.css';
 import { api } from '../shared/api.js';
-import { announce, fill, h } from '../shared/dom.js';
+import { announce, h } from '../shared/dom.js';
 import { currentLanguage, t } from '../shared/i18n.js';
 import { mountShell } from '../shared/shell.js';
 
@@ -10,6 +10,11 @@ const statuses = [ 'draft', 'registered', 'triage', 'assigned', 'under-review', 
 const pageSize = 50;
 const { me, main } = await mountShell({ titleKey: 'clues.title' });
 const clerk = me.roles.includes('clue-administrator');
+// Old links (?open=42) go to the clue's own page.
+const opened = Number(new URLSearchParams(location.search).get('open'));
+if (opened) {
+  location.replace(`/clues/${opened}`);
+}
 const day = new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium' });
 const label = (prefix, value) => {
   const text = t(`${prefix}.${value}`);
@@ -28,7 +33,6 @@ const status = h('p', { id: 'clues-status', class: 'status', role: 'status', hid
 const count = h('p', { id: 'clue-count', class: 'count', 'aria-live': 'polite' });
 const rows = h('tbody');
 const pager = h('nav', { class: 'pager', 'aria-label': t('clues.pages') });
-const detail = h('section', { id: 'clue-record', class: 'clue-record', 'aria-live': 'polite' }, h('p', {}, t('clues.select')));
 let page = 1;
 
 const filterForm = h('form', { class: 'clue-filters', role: 'search' },
@@ -43,13 +47,10 @@ filterForm.addEventListener('submit', event => {
 main.append(h('h1', {}, t('clues.title')),
   ...(clerk ? [ h('p', {}, h('a', { href: '/clues/new', class: 'button primary', id: 'register-link' }, t('nav.register'))) ] : []),
   filterForm, status, count,
-  h('div', { class: 'clues-layout' },
-    h('div', {},
-      h('table', { class: 'clue-register', 'aria-labelledby': 'clue-count' },
-        h('thead', {}, h('tr', {}, [ 'portal.number', 'portal.received', 'portal.kind', 'clues.case', 'portal.status' ].map(k => h('th', { scope: 'col' }, t(k))))),
-        rows),
-      pager),
-    detail));
+  h('table', { class: 'clue-register', 'aria-labelledby': 'clue-count' },
+    h('thead', {}, h('tr', {}, [ 'portal.number', 'portal.received', 'portal.kind', 'clues.case', 'portal.status' ].map(k => h('th', { scope: 'col' }, t(k))))),
+    rows),
+  pager);
 
 async function load() {
   const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
@@ -61,7 +62,7 @@ async function load() {
   try {
     const result = await api(`/api/clues?${query}`);
     rows.replaceChildren(...result.items.map(c => h('tr', { 'data-clue-id': c.id },
-      h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => open(c.id) }, c.registerNumber || t('portal.noNumber'))),
+      h('td', {}, h('a', { href: `/clues/${c.id}` }, c.registerNumber || t('portal.noNumber'))),
       h('td', {}, day.format(new Date(c.receivedAt))),
       h('td', {}, label('kind', c.kind)),
       h('td', {}, [ c.court, c.caseNumber ].filter(Boolean).join(' ') || '—'),
@@ -78,38 +79,4 @@ async function load() {
   }
 }
 
-function facts(pairs) {
-  return h('dl', {}, pairs.filter(([ , value ]) => value !== null && value !== undefined && value !== '')
-    .flatMap(([ key, value ]) => [ h('dt', {}, t(key)), h('dd', {}, value) ]));
-}
-
-async function open(id) {
-  const clue = await api(`/api/clues/${id}`);
-  fill(detail,
-    h('h2', {}, clue.registerNumber || t('portal.noNumber')),
-    facts([
-      [ 'portal.status', label('status', clue.status) ], [ 'portal.kind', label('kind', clue.kind) ],
-      [ 'portal.area', clue.publicInterestArea ? label('area', clue.publicInterestArea) : null ],
-      [ 'portal.received', day.format(new Date(clue.receivedAt)) ], [ 'clues.source', label('source', clue.sourceKind) ],
-      [ 'portal.court', clue.court ], [ 'portal.caseNumber', clue.caseNumber ], [ 'portal.judgmentDate', clue.judgmentDate ],
-      [ 'clues.judge', clue.judge ]
-    ]),
-    h('p', { class: 'summary' }, clue.summary),
-    clue.parties.length ? h('h3', {}, t('clues.parties')) : null,
-    clue.parties.length ? h('ul', {}, clue.parties.map(p => h('li', {}, `${p.name} (${p.role})`))) : null,
-    clue.attachments.length ? h('h3', {}, t('portal.attachments')) : null,
-    clue.attachments.length ? h('ul', {}, clue.attachments.map(a =>
-      h('li', {}, h('a', { href: `/api/clues/${clue.id}/attachments/${a.id}`, download: a.fileName }, a.fileName)))) : null,
-    clerk && clue.status !== 'merged' ? h('p', {}, h('a', { href: `/clues/merge?id=${clue.id}` }, t('merge.duplicates'))) : null,
-    clue.mergedIntoId ? h('p', {}, t('merge.alreadyMerged', { number: clue.mergedIntoRegisterNumber || clue.mergedIntoId })) : null,
-    h('h3', {}, t('portal.progress')),
-    h('ol', {}, clue.history.map(entry => h('li', {},
-      `${entry.at ? day.format(new Date(entry.at)) : ''} · ${label('status', entry.toStatus || entry.status)}`))));
-}
-
 await load();
-// ?open=42 opens that clue's record, as links from the registration and merge pages do.
-const opened = Number(new URLSearchParams(location.search).get('open'));
-if (opened) {
-  await open(opened);
-}

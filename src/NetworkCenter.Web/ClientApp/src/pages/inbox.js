@@ -142,7 +142,7 @@ async function clueCard(clueId) {
   try {
     const clue = await api(`/api/clues/${encodeURIComponent(clueId)}`);
     return h('aside', { id: 'task-clue', class: 'task-clue', 'aria-label': t('inbox.clue') },
-      h('h3', {}, `${t('inbox.clue')} ${clue.registerNumber || ''}`),
+      h('h3', {}, h('a', { href: `/clues/${clue.id}`, id: 'task-clue-link' }, `${t('inbox.clue')} ${clue.registerNumber || ''}`)),
       h('p', {}, [ clue.court, clue.caseNumber ].filter(Boolean).join(' ')),
       h('p', { class: 'summary' }, clue.summary),
       clue.attachments.length ? h('ul', {}, clue.attachments.map(a =>

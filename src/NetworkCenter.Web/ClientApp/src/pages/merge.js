@@ -44,7 +44,7 @@ async function show() {
   if (clues.length < 2) {
     fill(board, h('p', { id: 'no-duplicates' }, clue.status === 'merged'
       ? t('merge.alreadyMerged', { number: clue.mergedIntoRegisterNumber || clue.mergedIntoId })
-      : t('merge.none')), h('a', { href: `/clues?open=${clue.mergedIntoId || clue.id}` }, t('register.open')));
+      : t('merge.none')), h('a', { href: `/clues/${clue.mergedIntoId || clue.id}` }, t('register.open')));
     return;
   }
   const name = c => c.registerNumber || t('portal.noNumber');
@@ -78,7 +78,7 @@ async function merge(button) {
       result = await api(`/api/clues/${other}/merge-into/${survivor}`, { method: 'POST' });
     }
     fill(status, t('merge.done', { count: others.length, number: result.targetRegisterNumber || survivor }), ' ',
-      h('a', { href: `/clues?open=${survivor}`, id: 'merged-survivor' }, t('register.open')));
+      h('a', { href: `/clues/${survivor}`, id: 'merged-survivor' }, t('register.open')));
     status.dataset.kind = 'success';
     status.hidden = false;
     fill(board);

@@ -165,7 +165,7 @@ function showDuplicates(candidates) {
     h('table', { class: 'clue-table' },
       h('thead', {}, h('tr', {}, [ 'portal.number', 'portal.status', 'clues.case', 'register.matchedOn' ].map(k => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, candidates.map(d => h('tr', { 'data-candidate-id': d.id },
-        h('td', {}, h('a', { href: `/clues?open=${d.id}` }, d.registerNumber || t('portal.noNumber'))),
+        h('td', {}, h('a', { href: `/clues/${d.id}` }, d.registerNumber || t('portal.noNumber'))),
         h('td', {}, t(`status.${d.status}`)),
         h('td', {}, [ d.court, d.caseNumber ].filter(Boolean).join(' ')),
         h('td', {}, t(`register.matched.${d.matchedOn}`)))))),
@@ -192,7 +192,7 @@ async function send(registerAnyway) {
     agents.clear();
     sync();
     fill(status, t('register.done', { number: created.registerNumber }), ' ',
-      h('a', { href: `/clues?open=${created.id}` }, t('register.open')), ' · ',
+      h('a', { href: `/clues/${created.id}` }, t('register.open')), ' · ',
       h('a', { href: `/clues/merge?id=${created.id}` }, t('register.findDuplicates')));
     status.dataset.kind = 'success';
     status.hidden = false;
