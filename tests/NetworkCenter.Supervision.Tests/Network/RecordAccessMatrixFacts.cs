@@ -76,8 +76,6 @@ public sealed class RecordAccessMatrixFacts(NetworkCenterApp app) : IClassFixtur
         ["GET /api/definitions/{key}/poster.pdf"] = new(Owner.None),
         ["GET /api/monthly-reports/{id:long}/pdf"] = new(Owner.None),
         ["GET /api/statistics/{table}"] = new(Owner.None),
-        ["GET /api/clues/{id:long}/outcomes"] = new(Owner.None),
-        ["POST /api/clues/{id:long}/outcomes"] = new(Owner.None),
     };
 
     private static readonly string Definition = $$"""
