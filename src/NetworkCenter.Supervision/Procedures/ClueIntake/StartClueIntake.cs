@@ -14,18 +14,13 @@ internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSour
 {
     public const string DefinitionKey = "clue-intake";
 
-    // The first key of the advisory lock that makes "look for an intake, else start one" atomic per clue.
-    private const int LockSpace = 0x0C1E_0001;
-
     public async Task<Guid> StartAsync(long clueId, string registerNumber, string actor, CancellationToken cancellationToken)
     {
         var businessKey = clueId.ToString(CultureInfo.InvariantCulture);
-        // The registration request and the sweep of missing intakes may both try; the lock lets only one start it.
-        // It is a session lock released explicitly, since the engine starts the instance in a transaction of its own.
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var lockKey = new { space = LockSpace, key = unchecked((int)clueId) };
-        await connection.ExecuteAsync("select pg_advisory_lock(@space, @key)", lockKey);
-        try
+        // The connection is closed before the engine opens its own: holding one while waiting for another starves the
+        // pool under a burst of registrations. The sweep below leaves clues alone for a minute, so the request and the
+        // sweep do not race for the same clue.
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
             var existing = await connection.QuerySingleOrDefaultAsync<Guid?>("""
                 select i.id from engine.instances i join engine.definitions d on d.id = i.definition_id
@@ -35,13 +30,9 @@ internal sealed class StartClueIntake(InstanceCommands instances, NpgsqlDataSour
             {
                 return id;
             }
-            return await instances.StartAsync(DefinitionKey, businessKey,
-                new JsonObject { ["clueId"] = clueId, ["registerNumber"] = registerNumber }, actor, cancellationToken);
         }
-        finally
-        {
-            await connection.ExecuteAsync("select pg_advisory_unlock(@space, @key)", lockKey);
-        }
+        return await instances.StartAsync(DefinitionKey, businessKey,
+            new JsonObject { ["clueId"] = clueId, ["registerNumber"] = registerNumber }, actor, cancellationToken);
     }
 
     /// <summary>
