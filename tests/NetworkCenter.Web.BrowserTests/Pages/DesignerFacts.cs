@@ -82,7 +82,14 @@ public sealed class DesignerFacts(BrowserTestServer app)
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-designer", "ready");
 
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 820, $"the page is {width}px wide on an 820px screen");
+        // Names the widest elements that stick out, so a failure says what to fix.
+        var overflowing = await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')]
+                .map(e => ({ e, right: e.getBoundingClientRect().right }))
+                .filter(x => x.right > 820).sort((a, b) => b.right - a.right).slice(0, 5)
+                .map(x => `${x.e.tagName.toLowerCase()}#${x.e.id}.${[...x.e.classList].join('.')} ${Math.round(x.right)}px`).join(', ')
+            """);
+        Assert.True(width <= 820, $"the page is {width}px wide on an 820px screen: {overflowing}");
         await BrowserTestServer.ScreenshotAsync(page, "designer-tablet");
         await page.Context.CloseAsync();
     }
