@@ -19,6 +19,15 @@ namespace NetworkCenter.Supervision.Statistics;
 internal static class StatisticsSql
 {
     /// <summary>
+    /// Set at the start of every statistics transaction. Measured on the benchmark's year (BENCHMARKS.md, Statistics):
+    /// the plans of a year are costed far above jit_above_cost, and compiling them took 0.6 s of a 1.2 s facts
+    /// statement; the default 4 MB work_mem spilled the year's hashes and the processing-time sort to disk; and the
+    /// overview already runs five statements at once on a two-core machine, so parallel workers only queue behind them.
+    /// Local to the transaction: the rest of the service keeps the server's settings.
+    /// </summary>
+    public const string Settings = "set local jit = off; set local work_mem = '64MB'; set local max_parallel_workers_per_gather = 0";
+
+    /// <summary>
     /// Written once per request in its transaction (see StatisticsQueries.QueryAsync), so that adoption and value are
     /// worked out once per clue rather than once per table: every registered, unmerged clue of the kind that was
     /// received in the period or holds a source received in it (a merge moves a later source onto an older clue).
