@@ -1,8 +1,9 @@
 using NetworkCenter.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/NetworkCenter.Benchmarks -- [throughput] [timers] [query] [statistics] [--seconds N] [--timers N] [--statements]
+// Usage: dotnet run -c Release --project tests/NetworkCenter.Benchmarks -- [throughput] [timers] [query] [statistics] [--seconds N] [--timers N] [--statements] [--keep]
 // With no names, runs everything. Prints a Markdown table for BENCHMARKS.md. --statements prints, after each throughput
-// run, the service's SQL statements per completion from pg_stat_statements.
+// run, the service's SQL statements per completion from pg_stat_statements. --keep (statistics) prints the seeded
+// database's connection string and waits for a line on standard input before measuring, to profile its SQL in psql.
 var selected = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 var statements = args.Contains("--statements");
 var seconds = Option("--seconds", 20);
@@ -28,7 +29,7 @@ if (Run("query"))
 }
 if (Run("statistics"))
 {
-    await StatisticsQuery.RunAsync(bench, report);
+    await StatisticsQuery.RunAsync(bench, report, keep: args.Contains("--keep"));
 }
 
 Console.WriteLine(report.ToMarkdown());

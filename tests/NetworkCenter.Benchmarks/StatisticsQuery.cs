@@ -16,13 +16,19 @@ internal static class StatisticsQuery
     private const int Offices = 40;
     private const int Requests = 60;
 
-    public static async Task RunAsync(BenchCluster bench, Report report)
+    public static async Task RunAsync(BenchCluster bench, Report report, bool keep = false)
     {
         var connectionString = await bench.CreateDatabaseAsync("bench_statistics");
         await using var service = await ServiceProcess.StartAsync(connectionString);
         var seeding = Stopwatch.StartNew();
         await SeedAsync(connectionString);
         report.Note($"statistics register seeded with SQL in {seeding.Elapsed.TotalSeconds:0.0} s");
+        if (keep)
+        {
+            Console.Error.WriteLine($"seeded: {connectionString}");
+            Console.Error.WriteLine("press Enter (or close standard input) to measure");
+            await Console.In.ReadLineAsync();
+        }
         using var client = await service.SignedInClientAsync();
         foreach (var (name, path) in new[]
         {

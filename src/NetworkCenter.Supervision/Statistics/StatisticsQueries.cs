@@ -27,6 +27,7 @@ internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
         var fieldsRead = FieldsAsync(period, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Settings, transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(Facts, Parameters(period), transaction, cancellationToken: cancellationToken));
         Shared.Value = transaction;
         try
@@ -135,6 +136,7 @@ internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Settings, transaction: transaction, cancellationToken: cancellationToken));
         if (sql.Contains("statistics_facts", StringComparison.Ordinal))
         {
             await connection.ExecuteAsync(new CommandDefinition(Facts, Parameters(period), transaction, cancellationToken: cancellationToken));

@@ -19,6 +19,15 @@ namespace NetworkCenter.Supervision.Statistics;
 internal static class StatisticsSql
 {
     /// <summary>
+    /// Set at the start of every statistics transaction. Measured on the benchmark's year (BENCHMARKS.md, Statistics):
+    /// the plans of a year are costed far above jit_above_cost, and compiling them took 0.6 s of a 1.2 s facts
+    /// statement; the default 4 MB work_mem spilled the year's hashes and the processing-time sort to disk; and the
+    /// overview already runs five statements at once on a two-core machine, so parallel workers only queue behind them.
+    /// Local to the transaction: the rest of the service keeps the server's settings.
+    /// </summary>
+    public const string Settings = "set local jit = off; set local work_mem = '64MB'; set local max_parallel_workers_per_gather = 0";
+
+    /// <summary>
     /// Written once per request in its transaction (see StatisticsQueries.QueryAsync), so that adoption and value are
     /// worked out once per clue rather than once per table: every registered, unmerged clue of the kind that was
     /// received in the period or holds a source received in it (a merge moves a later source onto an older clue).
@@ -30,9 +39,11 @@ internal static class StatisticsSql
             union
             select s.clue_id from supervision.clue_sources s where s.received_at >= @from and s.received_at < @to
         ),
+        -- over every outcome, not only the scope's: outcomes are few beside clues, and the join below keeps the scope's
+        -- anyway, where filtering by the scope first cost a second pass and sort of a year's 100,000 clue ids
         worth as (
             select clue_id, sum(amount_recovered) as recovered, sum(loss_avoided) as avoided
-            from supervision.clue_outcomes where recorded_at < @asOf and clue_id in (select id from scope)
+            from supervision.clue_outcomes where recorded_at < @asOf
             group by clue_id
         )
         select c.id as clue_id, c.kind, c.public_interest_area, c.status, c.received_at,
