@@ -39,7 +39,8 @@ public sealed class CluePageFacts(BrowserTestServer app)
         await page.GotoAsync("/clues");
         await page.GetByLabel("搜索").FillAsync(caseNumber);
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        await page.Locator("tr[data-clue-id]").GetByRole(AriaRole.Link).ClickAsync();
+        // The register shows other clues until the search answers: wait for this clue's own row.
+        await page.Locator($"tr[data-clue-id='{clueId}']").GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/clues/{clueId}$"));
 
         var card = page.GetByRole(AriaRole.Region, new() { Name = "联络卡" });
