@@ -152,6 +152,12 @@ public sealed class StatisticsFiguresFacts(StatisticsHistoryApp app) : IClassFix
         {
             var alone = await GetAsync($"/api/statistics/{table}?{March}");
             var inOverview = overview.GetProperty(table);
+            if (table == "deadlines")
+            {
+                // The host's own weekly collection may start between the two requests (Hangfire decides when): compare the rest.
+                Assert.Equal(WithoutWeeklyCollection(alone), WithoutWeeklyCollection(inOverview));
+                continue;
+            }
             Assert.True(JsonElement.DeepEquals(inOverview.ValueKind == JsonValueKind.Array ? alone : alone[0], inOverview), table);
         }
     }
@@ -169,6 +175,9 @@ public sealed class StatisticsFiguresFacts(StatisticsHistoryApp app) : IClassFix
     }
 
     /// <summary>Each row as its chosen columns joined by spaces: numbers without trailing zeros, null as "-".</summary>
+    private static string[] WithoutWeeklyCollection(JsonElement rows) =>
+        [.. rows.EnumerateArray().Where(row => row.GetProperty("procedure").GetString() != "weekly-collection").Select(row => row.GetRawText())];
+
     internal static string[] Rows(JsonElement rows, params string[] columns) =>
         [.. rows.EnumerateArray().Select(row => string.Join(' ', columns.Select(c => Cell(row.GetProperty(c)))))];
 
