@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Dapper;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
 using NetworkCenter.Supervision.Tests.Procedures;
 using NetworkCenter.Testing;
 using Xunit.Abstractions;
+using static NetworkCenter.Supervision.Tests.Hosting.OutageLoad;
 
 namespace NetworkCenter.Supervision.Tests.Hosting;
 
@@ -193,29 +193,6 @@ public sealed class DatabaseOutageFacts(DatabaseOutageApp app, ITestOutputHelper
             new { now = now.UtcDateTime }));
     }
 
-    private async Task<Outcome> RegisterAsync(HttpClient client, (long Id, string Email, long OfficeId) liaison, Phase phase)
-    {
-        var clue = Clues.ClueTestData.Judgment(liaison.OfficeId);
-        clue["sourceKind"] = "liaison";
-        clue["liaisonId"] = liaison.Id;
-        return await SendAsync(Kind.Register, (string)clue["caseNumber"]!, phase, () => client.PostAsJsonAsync("/api/clues", clue));
-    }
-
-    private static Task<Outcome> CompleteAsync(HttpClient client, Guid task, Phase phase) =>
-        SendAsync(Kind.Complete, task.ToString(), phase, () => client.PostAsJsonAsync($"/api/tasks/{task}/complete", new { variables = new { } }));
-
-    private static Task<Outcome> StartAsync(HttpClient client, Phase phase)
-    {
-        var key = $"load-{Guid.NewGuid():N}";
-        return SendAsync(Kind.Start, key, phase, () => client.PostAsJsonAsync("/api/instances", new { definitionKey = "outage-load", businessKey = key, variables = new { } }));
-    }
-
-    private static async Task<Outcome> SendAsync(Kind kind, string key, Phase phase, Func<Task<HttpResponseMessage>> send)
-    {
-        using var response = await send();
-        return new Outcome(kind, key, phase, response.StatusCode, response.Headers.RetryAfter is not null, await response.Content.ReadAsStringAsync());
-    }
-
     private async Task<Guid> WorkTaskOfAsync(Guid instance)
     {
         await using var db = await app.OpenConnectionAsync();
@@ -226,14 +203,5 @@ public sealed class DatabaseOutageFacts(DatabaseOutageApp app, ITestOutputHelper
     {
         using var client = app.CreateClient();
         await Eventually.HoldsAsync(async () => (await client.GetAsync("/health")).StatusCode == expected, $"/health to answer {(int)expected}");
-    }
-
-    private enum Phase { Before, Stopping, Down, After }
-
-    private enum Kind { Register, Complete, Start }
-
-    private sealed record Outcome(Kind Kind, string Key, Phase Phase, HttpStatusCode Status, bool RetryAfter, string Body)
-    {
-        public bool Succeeded => (int)Status is >= 200 and < 300;
     }
 }
