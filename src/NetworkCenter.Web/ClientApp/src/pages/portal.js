@@ -125,28 +125,7 @@ form.addEventListener('submit', async event => {
     form.reset();
     syncArea();
     announce(status, created?.registerNumber ? t('portal.sent', { number: created.registerNumber }) : t('portal.sentDraft'), 'success');
-    // The liaison's own figures for the last twelve months, month by month, with their rank among all liaisons that
-// month (ranked by adoption and value, as the network rewards): from the statistics API's portal endpoint.
-async function loadFigures() {
-  const today = await serviceToday();
-  const number = new Intl.NumberFormat(currentLanguage());
-  const money = new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const first = isoDate(today.year, today.month - 11);
-  figurePeriod.textContent = t('portal.figures.period', { from: first.slice(0, 7), to: isoDate(today.year, today.month).slice(0, 7) });
-  try {
-    const months = await api(`/api/portal/statistics?from=${first}&to=${isoDate(today.year, today.month + 1)}`);
-    fill(figureRows, months.length
-      ? months.map(m => h('tr', { 'data-month': m.month },
-        h('th', { scope: 'row' }, m.month), h('td', {}, number.format(m.given)), h('td', {}, number.format(m.adopted)),
-        h('td', {}, m.adoptionRate == null ? '—' : `${number.format(Math.round(m.adoptionRate * 1000) / 10)}%`),
-        h('td', {}, money.format(m.value)), h('td', {}, number.format(m.rank))))
-      : h('tr', {}, h('td', { colspan: 6 }, t('portal.figures.none'))));
-  } catch (error) {
-    fill(figureRows, h('tr', {}, h('td', { colspan: 6 }, t('common.error', { message: error.message }))));
-  }
-}
-
-await Promise.all([ load(), loadFigures() ]);
+    await load();
   } catch (error) {
     if (error instanceof ApiError && error.problem?.errors && !Array.isArray(error.problem.errors)) {
       const unplaced = showErrors(error.problem.errors);
