@@ -19,7 +19,7 @@ internal sealed class ChangePassword(NpgsqlDataSource database, Passwords passwo
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(request.CurrentPassword))
         {
-            errors.Add("currentPassword", "Required.");
+            errors.Add("currentPassword", FieldMessages.Required());
         }
         var password = passwords.Check(errors, "newPassword", request.NewPassword);
         if (password is not null && password == request.CurrentPassword)

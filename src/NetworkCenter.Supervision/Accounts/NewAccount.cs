@@ -16,7 +16,7 @@ internal static partial class NewAccount
     {
         if (request is null)
         {
-            errors.Add(prefix.TrimEnd('.'), "Required.");
+            errors.Add(prefix.TrimEnd('.'), FieldMessages.Required());
             return null;
         }
         var username = errors.Required(prefix + "username", request.Username, 64);

@@ -46,7 +46,7 @@ public static class TasksApi
         }
         catch (EngineException e) when (e.Error is EngineError.Forbidden or EngineError.Conflict && !user.Current().IsStaff)
         {
-            throw EngineException.NotFound($"There is no task {id}.");
+            throw EngineException.NotFound(EngineMessages.NoTask(id));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using NetworkCenter.Workflows.Localization;
 using NetworkCenter.Workflows.Runtime;
 
 namespace NetworkCenter.Workflows.Forms;
@@ -41,8 +42,11 @@ internal sealed class TaskForms(IOptions<WorkflowOptions> options, IEnumerable<I
         }
         if (errors.Count > 0)
         {
+            // The title keeps every message, for callers that read only the title; the errors name each field for the inbox.
+            var rejected = FormMessages.Rejected(formKey);
             throw EngineException.Invalid(
-                $"The data does not satisfy the form '{formKey}': " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+                rejected with { Text = rejected.Text + (ServerLanguage.IsChinese ? "：" : ": ") + string.Join(ServerLanguage.IsChinese ? "；" : "; ", errors.Select(e => e.Message)) },
+                errors);
         }
     }
 

@@ -59,7 +59,7 @@ internal sealed partial record LiaisonDetails(
             var field = $"ties[{i}]";
             if (tie is null)
             {
-                errors.Add(field, "Required.");
+                errors.Add(field, FieldMessages.Required());
                 continue;
             }
             var kind = errors.OneOf(field + ".kind", tie.Kind, Vocabulary.TieKinds);

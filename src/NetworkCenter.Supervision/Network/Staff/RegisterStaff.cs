@@ -30,7 +30,7 @@ internal sealed class RegisterStaff(NpgsqlDataSource database, Passwords passwor
             details.Email, details.Phone, details.Language, details.Roles, now);
         if (accountId is null)
         {
-            return errors.Conflict("username", $"The username '{account.Username}' is taken.");
+            return errors.Conflict("username", FieldMessages.UsernameTaken(account.Username));
         }
         var id = await connection.ExecuteScalarAsync<long>(
             """

@@ -1,0 +1,106 @@
+using NetworkCenter.Workflows.Localization;
+using static NetworkCenter.Workflows.Localization.ServerLanguage;
+
+namespace NetworkCenter.Workflows.Model.Validation;
+
+/// <summary>
+/// Why a BPMN file cannot be deployed, as the designer pins it on the element, in English and Chinese (see
+/// <see cref="ServerLanguage"/> for why a typed table). BPMN's own names (userTask, sourceRef) stay as they are in both.
+/// </summary>
+internal static class BpmnMessages
+{
+    public static ServerMessage NotExecutable(string processId) => Say("bpmn.not-executable",
+        $"process {processId} is not executable (isExecutable=\"false\"), and the file has no executable process",
+        $"流程 {processId} 不可执行（isExecutable=\"false\"），文件中也没有可执行的流程");
+
+    public static ServerMessage NoStartEvent(string processId) =>
+        Say("bpmn.no-start-event", $"process {processId} has no start event", $"流程 {processId} 没有开始事件");
+
+    public static ServerMessage SeveralNoneStarts() => Say("bpmn.several-none-starts",
+        "a process may have only one none start event (which would start it is ambiguous)", "一个流程只能有一个空开始事件（否则无法确定从哪个开始）");
+
+    public static ServerMessage UnknownSource(string sourceId, string processId) => Say("bpmn.unknown-source",
+        $"sourceRef \"{sourceId}\" names no supported element of process {processId}", $"sourceRef \"{sourceId}\" 指向的不是流程 {processId} 中受支持的元素");
+
+    public static ServerMessage UnknownTarget(string targetId, string processId) => Say("bpmn.unknown-target",
+        $"targetRef \"{targetId}\" names no supported element of process {processId}", $"targetRef \"{targetId}\" 指向的不是流程 {processId} 中受支持的元素");
+
+    public static ServerMessage CrossesSubProcess() => Say("bpmn.flow-crosses-scope",
+        "a sequence flow may not cross a sub-process boundary", "顺序流不能跨越子流程的边界");
+
+    public static ServerMessage LeavesEndEvent(string endId) =>
+        Say("bpmn.flow-leaves-end", $"a sequence flow may not leave end event {endId}", $"顺序流不能从结束事件 {endId} 引出");
+
+    public static ServerMessage Enters(string kind, string targetId) =>
+        Say("bpmn.flow-enters", $"a sequence flow may not enter {kind} {targetId}", $"顺序流不能进入 {kind} {targetId}");
+
+    public static ServerMessage NoWayOut(string kind, string id, bool gateway) => gateway
+        ? Say("bpmn.no-outgoing", $"{kind} {id} has no outgoing sequence flow", $"{kind} {id} 没有引出的顺序流")
+        : Say("bpmn.no-outgoing", $"{kind} {id} has no outgoing sequence flow; end the path with an end event",
+            $"{kind} {id} 没有引出的顺序流；请以结束事件结束该路径");
+
+    public static ServerMessage RetryCycle(string retries) => Say("bpmn.retry-cycle",
+        $"camunda:failedJobRetryTimeCycle \"{retries}\" is not an ISO 8601 repeating interval such as R5/PT5M",
+        $"camunda:failedJobRetryTimeCycle \"{retries}\" 不是 ISO 8601 重复间隔（如 R5/PT5M）");
+
+    public static ServerMessage DefaultNotOutgoing(string defaultFlow, string id) => Say("bpmn.default-flow",
+        $"the default flow \"{defaultFlow}\" is not an outgoing sequence flow of {id}", $"默认流 \"{defaultFlow}\" 不是 {id} 引出的顺序流");
+
+    public static ServerMessage NoCondition(string gatewayId, string flowId) => Say("bpmn.no-condition",
+        $"exclusive gateway {gatewayId} has several outgoing flows, and {flowId} has neither a condition nor is the default flow",
+        $"排他网关 {gatewayId} 有多条引出的流，而 {flowId} 既没有条件，也不是默认流");
+
+    public static ServerMessage EventGatewayFlows() => Say("bpmn.event-gateway-flows",
+        "an event-based gateway needs at least two outgoing flows", "事件网关至少需要两条引出的流");
+
+    public static ServerMessage EventGatewayTarget(string flowId, string kind) => Say("bpmn.event-gateway-target",
+        $"flow {flowId} of an event-based gateway must lead to a timer or message intermediate catch event, not a {kind}",
+        $"事件网关的流 {flowId} 必须通向定时器或消息中间捕获事件，而不是 {kind}");
+
+    public static ServerMessage EventGatewayCondition() => Say("bpmn.event-gateway-condition",
+        "a flow leaving an event-based gateway may not have a condition", "从事件网关引出的流不能带条件");
+
+    public static ServerMessage SubProcessStarts(string id, int count) => Say("bpmn.sub-process-starts",
+        $"a sub-process needs exactly one start event, {id} has {count}", $"子流程必须恰好有一个开始事件，{id} 有 {count} 个");
+
+    public static ServerMessage SubProcessStartKind() => Say("bpmn.sub-process-start-kind",
+        "the start event of an embedded sub-process must be a none start event", "内嵌子流程的开始事件必须是空开始事件");
+
+    public static ServerMessage TimerStartDuration() => Say("bpmn.timer-start-duration",
+        "a timer start event is scheduled on deploy, so it needs timeDate or timeCycle, not timeDuration",
+        "定时开始事件在部署时排定，需要 timeDate 或 timeCycle，而不是 timeDuration");
+
+    public static ServerMessage MessageRef() => Say("bpmn.message-ref",
+        "a message event needs a messageRef to a bpmn:message with a name (the name is what correlation matches)",
+        "消息事件需要 messageRef 指向一个有名称的 bpmn:message（关联按名称匹配）");
+
+    public static ServerMessage AttachedToUnknown(string attachedTo) => Say("bpmn.attached-to",
+        $"attachedToRef \"{attachedTo}\" names no activity of the process", $"attachedToRef \"{attachedTo}\" 指向的不是本流程的活动");
+
+    public static ServerMessage BoundaryScope() => Say("bpmn.boundary-scope",
+        "a boundary event must be in the same scope as its activity", "边界事件必须与其所附活动在同一作用域中");
+
+    public static ServerMessage ErrorBoundaryHost(string kind) => Say("bpmn.error-boundary-host",
+        $"error boundary events are supported on service and send tasks, not on a {kind}", $"错误边界事件只能附在服务任务和发送任务上，不能附在 {kind} 上");
+
+    public static ServerMessage Priority(string priority) => Say("bpmn.priority",
+        $"camunda:priority \"{priority}\" is neither an integer nor an expression", $"camunda:priority \"{priority}\" 既不是整数也不是表达式");
+
+    public static ServerMessage NeedsTopic(string kind) => Say("bpmn.needs-topic",
+        $"a {kind} needs camunda:type=\"external\" and a camunda:topic that names its handler",
+        $"{kind} 需要 camunda:type=\"external\" 和指明其处理程序的 camunda:topic");
+
+    public static ServerMessage UnknownTopic(string topic) =>
+        Say("bpmn.unknown-topic", $"no handler is registered for topic \"{topic}\"", $"主题 \"{topic}\" 没有注册处理程序");
+
+    public static ServerMessage NoScript() => Say("bpmn.no-script", "the script task has no script", "脚本任务没有脚本");
+
+    public static ServerMessage CalledElement() => Say("bpmn.called-element",
+        "a call activity needs calledElement (the id of the process to call)", "调用活动需要 calledElement（被调用流程的 id）");
+
+    public static ServerMessage LoopCardinality(string cardinality) => Say("bpmn.loop-cardinality",
+        $"loopCardinality \"{cardinality}\" is neither a non-negative integer nor an expression",
+        $"loopCardinality \"{cardinality}\" 既不是非负整数也不是表达式");
+
+    public static ServerMessage NoProcess() => Say("bpmn.no-process", "the file contains no process", "文件中没有流程");
+}
