@@ -54,7 +54,7 @@ internal sealed class RegisterClue(NpgsqlDataSource dataSource, TimeProvider clo
             var (type, problem) = AttachmentCheck.Check(files[i]);
             if (problem is not null)
             {
-                errors[$"attachments[{i}]"] = [$"{files[i].FileName} {problem}"];
+                errors[$"attachments[{i}]"] = [problem.Text];
             }
             else
             {

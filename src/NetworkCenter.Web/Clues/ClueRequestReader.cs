@@ -75,7 +75,7 @@ internal sealed class ClueRequestReader(IOptions<JsonOptions> json)
             {
                 if (result.Files.Count == MaxFiles)
                 {
-                    result.Errors["attachments"] = [$"at most {MaxFiles} files per request"];
+                    result.Errors["attachments"] = [UploadMessages.TooManyFiles(MaxFiles).Text];
                     continue;
                 }
                 var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;

@@ -5,6 +5,7 @@ using NetworkCenter.Supervision.Clues.Attachments;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Http;
+using NetworkCenter.Web.Localization;
 using Npgsql;
 
 namespace NetworkCenter.Web.Clues;
@@ -54,13 +55,12 @@ public static class CluesApi
     {
         if (input.UnsupportedMediaType)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Send the clue as application/json, or as multipart/form-data with a part named clue and the files.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status415UnsupportedMediaType, UploadMessages.MediaType()));
         }
         if (input.TooLarge)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: $"The request is larger than {ClueRequestReader.MaxRequestBytes / (1024 * 1024)} MB: at most {ClueRequestReader.MaxFiles} files of 20 MB each.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status413PayloadTooLarge,
+                UploadMessages.RequestTooLarge((int)(ClueRequestReader.MaxRequestBytes / (1024 * 1024)), ClueRequestReader.MaxFiles)));
         }
         if (input.Errors.Count > 0 || input.Clue is null)
         {
