@@ -41,7 +41,7 @@ internal sealed class Passwords(IOptions<AccountOptions> options)
         }
         if (string.IsNullOrWhiteSpace(password))
         {
-            errors.Add(field, "Not only spaces.");
+            errors.Add(field, FieldMessages.OnlySpaces());
         }
         return password;
     }

@@ -43,15 +43,15 @@ internal sealed class ConfirmDraft(NpgsqlDataSource dataSource, TimeProvider clo
         var errors = new ProblemList();
         if (kind is null || !ClueVocabulary.Kinds.Contains(kind))
         {
-            errors.Add("kind", $"is required: one of {string.Join(", ", ClueVocabulary.Kinds)}");
+            errors.Add("kind", ClueMessages.RequiredOneOf(ClueVocabulary.Kinds));
         }
         if (kind == ClueKinds.PublicInterest && (area is null || !ClueVocabulary.PublicInterestAreas.Contains(area)))
         {
-            errors.Add("publicInterestArea", $"is required for public-interest clues: one of {string.Join(", ", ClueVocabulary.PublicInterestAreas)}");
+            errors.Add("publicInterestArea", ClueMessages.AreaRequired(ClueVocabulary.PublicInterestAreas));
         }
         else if (kind != ClueKinds.PublicInterest && area is not null)
         {
-            errors.Add("publicInterestArea", "is only for public-interest clues");
+            errors.Add("publicInterestArea", ClueMessages.AreaOnlyForPublicInterest());
         }
         if (errors.Any)
         {

@@ -23,7 +23,7 @@ internal sealed class MergeDuplicates(NpgsqlDataSource dataSource, TimeProvider 
     {
         if (id == targetId)
         {
-            return new MergeOutcome.Refused("A clue cannot be merged into itself.");
+            return new MergeOutcome.Refused(ClueMessages.MergeIntoItself().Text);
         }
         var now = clock.GetUtcNow().ToUniversalTime();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -39,11 +39,11 @@ internal sealed class MergeDuplicates(NpgsqlDataSource dataSource, TimeProvider 
         }
         if (duplicate.Status == ClueStatuses.Merged)
         {
-            return new MergeOutcome.Refused($"Clue {Name(duplicate)} is already merged into clue {duplicate.MergedIntoId}.");
+            return new MergeOutcome.Refused(ClueMessages.AlreadyMerged(Name(duplicate), duplicate.MergedIntoId).Text);
         }
         if (target.Status == ClueStatuses.Merged)
         {
-            return new MergeOutcome.Refused($"Clue {Name(target)} was itself merged into clue {target.MergedIntoId}: merge into that one.");
+            return new MergeOutcome.Refused(ClueMessages.TargetMerged(Name(target), target.MergedIntoId).Text);
         }
         await connection.ExecuteAsync("""
             update supervision.clue_sources set clue_id = @targetId where clue_id = @id;

@@ -74,17 +74,17 @@ internal sealed class RegisterClue(NpgsqlDataSource dataSource, TimeProvider clo
         {
             var office = await connection.QuerySingleOrDefaultAsync<OfficeRow>(
                 "select kind as Kind, active as Active from supervision.offices where id = @requestedOffice", new { requestedOffice }, transaction);
-            if (office is null) errors.Add("officeId", $"no office {requestedOffice}");
-            else if (!office.Active) errors.Add("officeId", $"office {requestedOffice} is inactive");
+            if (office is null) errors.Add("officeId", ClueMessages.NoOffice(requestedOffice));
+            else if (!office.Active) errors.Add("officeId", ClueMessages.OfficeInactive(requestedOffice));
             else if (clue.SourceKind is SourceKinds.LiaisonOffice or SourceKinds.ReportingPoint && office.Kind != clue.SourceKind)
-                errors.Add("officeId", $"office {requestedOffice} is a {office.Kind}, not a {clue.SourceKind}");
+                errors.Add("officeId", ClueMessages.OfficeKind(requestedOffice, office.Kind, clue.SourceKind));
         }
         if (clue.LiaisonId is { } requestedLiaison)
         {
             var liaison = await connection.QuerySingleOrDefaultAsync<LiaisonRow>(
                 "select office_id as OfficeId, active as Active from supervision.liaisons where id = @requestedLiaison", new { requestedLiaison }, transaction);
-            if (liaison is null) errors.Add("liaisonId", $"no liaison {requestedLiaison}");
-            else if (!liaison.Active) errors.Add("liaisonId", $"liaison {requestedLiaison} is inactive");
+            if (liaison is null) errors.Add("liaisonId", ClueMessages.NoLiaison(requestedLiaison));
+            else if (!liaison.Active) errors.Add("liaisonId", ClueMessages.LiaisonInactive(requestedLiaison));
             else officeId ??= liaison.OfficeId;
         }
         return errors.Any

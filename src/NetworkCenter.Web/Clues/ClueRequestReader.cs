@@ -88,7 +88,7 @@ internal sealed class ClueRequestReader(IOptions<JsonOptions> json)
         }
         if (result.Clue is null && !result.Errors.ContainsKey("clue"))
         {
-            result.Errors["clue"] = ["a part named clue with the clue as JSON is required"];
+            result.Errors["clue"] = [ClueMessages.CluePartRequired().Text];
         }
     }
 
@@ -97,13 +97,13 @@ internal sealed class ClueRequestReader(IOptions<JsonOptions> json)
         try
         {
             var clue = await JsonSerializer.DeserializeAsync<ClueInput>(body, json.Value.SerializerOptions, cancellationToken);
-            if (clue is null) errors["clue"] = ["is required"];
+            if (clue is null) errors["clue"] = [ClueMessages.Required().Text];
             return clue;
         }
         catch (JsonException e)
         {
             var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "clue";
-            errors[field] = [field == "clue" ? "is not valid JSON" : "has an invalid value (dates as 2026-03-02, times with an offset, numbers as numbers)"];
+            errors[field] = [(field == "clue" ? ClueMessages.NotJson() : ClueMessages.InvalidValue()).Text];
             return null;
         }
     }

@@ -75,9 +75,8 @@ public static class CluesApi
         {
             RegisterOutcome.Registered r => TypedResults.Created($"{location}/{r.Id}", new RegisteredResponse(r.Id, r.RegisterNumber)),
             RegisterOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-            RegisterOutcome.DuplicatesFound duplicates => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: "The register already holds this matter: merge into it, or register anyway with registerAnyway = true.",
-                extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates }),
+            RegisterOutcome.DuplicatesFound duplicates => TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.Duplicates(),
+                extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates })),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
         };
     }
@@ -109,8 +108,7 @@ public static class CluesApi
             ConfirmOutcome.Confirmed c => TypedResults.Ok(new RegisteredResponse(c.Id, c.RegisterNumber)),
             ConfirmOutcome.NotFound => TypedResults.NotFound(),
             ConfirmOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-            ConfirmOutcome.NotADraft notDraft => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: $"Only a draft can be confirmed; this clue is {notDraft.Status}."),
+            ConfirmOutcome.NotADraft notDraft => TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.NotADraft(notDraft.Status))),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
         };
     }

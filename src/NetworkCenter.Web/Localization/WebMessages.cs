@@ -35,4 +35,58 @@ internal static class WebMessages
     public static ServerMessage NoDefinition(string key, int? version) => Say("definition.not-found",
         $"No definition '{key}'" + (version is null ? "." : $" version {version}."),
         $"没有流程定义“{key}”" + (version is null ? "。" : $"的第 {version} 版。"));
+
+    public static ServerMessage DraftMediaType() => Say("upload.media-type",
+        "Send the draft as application/xml or text/xml.", "请以 application/xml 或 text/xml 类型发送草稿。");
+
+    public static ServerMessage DraftTooLarge(int most) => Say("upload.too-large", $"A draft may be at most {most} bytes.", $"草稿最大为 {most} 字节。");
+
+    public static ServerMessage DraftNotSaved() => Say("draft.not-saved", "The draft was not saved.", "草稿未保存。");
+
+    public static ServerMessage VersionFromOne() => Say("draft.base-version", "A version number starts at 1.", "版本号从 1 开始。");
+
+    public static ServerMessage Range(long least, long most) => Say("field.range", $"From {least} to {most}.", $"取值范围为 {least} 至 {most}。");
+
+    public static ServerMessage NoInstance(Guid id) => Say("instance.not-found", $"There is no instance {id}.", $"没有流程实例 {id}。");
+
+    public static ServerMessage CredentialsRequired() =>
+        Say("auth.credentials-required", "Username and password are both required.", "请填写用户名和密码。");
+
+    public static ServerMessage LockedOut() => Say("auth.locked-out",
+        "Too many failed sign-ins: the account is locked for a while.", "登录失败次数过多，账号已暂时锁定。");
+
+    public static ServerMessage BadCredentials() => Say("auth.bad-credentials", "Unknown user or wrong password.", "用户名或密码错误。");
+
+    public static ServerMessage NoLiaisonRecord() => Say("portal.no-liaison", "This account has no liaison record.", "该账号没有对应的联络员记录。");
+
+    public static ServerMessage Duplicates() => Say("clue.duplicates",
+        "The register already holds this matter: merge into it, or register anyway with registerAnyway = true.",
+        "登记簿中已有此事项：请并入已有线索，或以 registerAnyway = true 仍然登记。");
+
+    public static ServerMessage NotADraft(string status) =>
+        Say("clue.not-a-draft", $"Only a draft can be confirmed; this clue is {status}.", $"只有草稿可以确认登记；该线索的状态为 {status}。");
+
+    public static ServerMessage NoForm(string name) => Say("form-file.not-found", $"No form named {name}.", $"没有名为 {name} 的表单。");
+
+    public static ServerMessage FormFileName() => Say("form-file.name",
+        "A form file name has only lower-case letters, digits and hyphens, and ends in .form.", "表单文件名只能由小写字母、数字和连字符组成，并以 .form 结尾。");
+
+    public static ServerMessage FormMediaType(string name, string? type) => Say("upload.media-type",
+        $"Send {name} as application/json (a form-js schema), not {type ?? "without a content type"}.",
+        $"请以 application/json（form-js 表单结构）发送 {name}，而不是 {type ?? "不带内容类型"}。");
+
+    public static ServerMessage FormTooLarge(int most) => Say("upload.too-large", $"A form file is at most {most} bytes.", $"表单文件最大为 {most} 字节。");
+
+    public static ServerMessage FormNotUtf8() => Say("form-file.utf8", "The form is not valid UTF-8.", "表单不是有效的 UTF-8 文本。");
+
+    public static ServerMessage FormNotJson(string reason) => Say("form-file.json", $"The form is not valid JSON: {reason}", $"表单不是有效的 JSON：{reason}");
+
+    public static ServerMessage FormNotSchema() => Say("form-file.schema",
+        "A form is a form-js schema: a JSON object with a components array.", "表单须为 form-js 表单结构：带 components 数组的 JSON 对象。");
+
+    public static ServerMessage FormUnusable(string problem) => Say("form-file.unusable",
+        $"The form cannot be used to check submissions: {problem}", $"该表单无法用于校验提交的数据：{problem}");
+
+    public static ServerMessage FormChanged() => Say("form-file.changed",
+        "The form changed since you opened it; open it again before saving.", "表单在您打开后已被修改；请重新打开后再保存。");
 }

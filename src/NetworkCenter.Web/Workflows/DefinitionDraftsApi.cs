@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Web.Auth;
 using Npgsql;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Workflows;
 
@@ -51,25 +52,24 @@ public static class DefinitionDraftsApi
         if (request.ContentType is not { } type || !(type.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase) ||
                 type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase)))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the draft as application/xml or text/xml.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status415UnsupportedMediaType, WebMessages.DraftMediaType()));
         }
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var buffer = new char[DefinitionsApi.MaxBytes + 1];
         var read = await reader.ReadBlockAsync(buffer, cancellationToken);
         if (read > DefinitionsApi.MaxBytes)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A draft may be at most {DefinitionsApi.MaxBytes} bytes.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status413PayloadTooLarge, WebMessages.DraftTooLarge(DefinitionsApi.MaxBytes)));
         }
         var xml = new string(buffer, 0, read);
         if (Check(xml, key) is { } problem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] },
-                title: "The draft was not saved.");
+                title: WebMessages.DraftNotSaved().Text, extensions: new Dictionary<string, object?> { [GeneralProblems.CodeKey] = WebMessages.DraftNotSaved().Code });
         }
         if (baseVersion is < 1)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["baseVersion"] = ["A version number starts at 1."] },
-                title: "The draft was not saved.");
+            return FieldProblems.One("baseVersion", WebMessages.VersionFromOne(), WebMessages.DraftNotSaved());
         }
         var now = clock.GetUtcNow();
         var user = request.HttpContext.User.Identity?.Name ?? "";

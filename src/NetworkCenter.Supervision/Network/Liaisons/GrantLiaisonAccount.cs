@@ -27,7 +27,7 @@ internal sealed class GrantLiaisonAccount(NpgsqlDataSource database, Passwords p
         }
         if (!liaison.Active)
         {
-            errors.Add("id", "The liaison is deactivated.");
+            errors.Add("id", FieldMessages.LiaisonDeactivated());
         }
         if (errors.Any)
         {

@@ -57,7 +57,7 @@ internal sealed record StaffDetails(string Name, string? Title, string? Phone, s
         var checkedRoles = errors.Codes("roles", roles, Accounts.Roles.Staff);
         if (roles is null || roles.Count == 0)
         {
-            errors.Add("roles", "At least one staff role.");
+            errors.Add("roles", FieldMessages.AtLeastOneRole());
         }
         return new StaffDetails(
             errors.Required("name", name) ?? "",
