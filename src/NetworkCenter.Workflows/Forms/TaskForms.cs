@@ -45,7 +45,7 @@ internal sealed class TaskForms(IOptions<WorkflowOptions> options, IEnumerable<I
             // The title keeps every message, for callers that read only the title; the errors name each field for the inbox.
             var rejected = FormMessages.Rejected(formKey);
             throw EngineException.Invalid(
-                rejected with { Text = rejected.Text + (ServerLanguage.IsChinese ? "：" : ": ") + string.Join(ServerLanguage.IsChinese ? "；" : "; ", errors.Select(e => e.Message)) },
+                rejected with { Text = rejected.Text + (ServerLanguage.IsChinese ? "：" : ": ") + string.Join(ServerLanguage.IsChinese ? "；" : "; ", errors.Select(e => e.Field.Length > 0 ? $"{e.Field}: {e.Message}" : e.Message)) },
                 errors);
         }
     }
