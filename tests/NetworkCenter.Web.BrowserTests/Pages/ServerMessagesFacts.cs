@@ -19,7 +19,7 @@ public sealed class ServerMessagesFacts(BrowserTestServer app)
             sourceKind = "walk-in",
             kind = "judgment-supervision",
             court = "县人民法院",
-            caseNumber = "(2026)城民初字第88号",
+            caseNumber = "(2026)城民初字第6301号", // a number no other browser test searches for
             summary = "当事人认为二审判决适用法律错误。",
         });
         Assert.True(clue.IsSuccessStatusCode, await clue.Content.ReadAsStringAsync());
