@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using NetworkCenter.Workflows.Model.Validation;
 
 namespace NetworkCenter.Workflows.Model.Parsing;
 
@@ -65,7 +66,7 @@ internal sealed class EventReader(ProcessReadContext context)
                 var messageRef = definition.RefAttr("messageRef");
                 if (messageRef is not null && !context.Messages.ContainsKey(messageRef))
                 {
-                    context.Problem(id, $"messageRef \"{messageRef}\" names no bpmn:message");
+                    context.Problem(id, BpmnMessages.UnknownMessage(messageRef));
                 }
 
                 return new MessageEventDefinition(messageRef, messageRef is null ? null : context.Messages.GetValueOrDefault(messageRef)?.Name);
@@ -73,7 +74,7 @@ internal sealed class EventReader(ProcessReadContext context)
                 var errorRef = definition.RefAttr("errorRef");
                 if (errorRef is not null && !context.Errors.ContainsKey(errorRef))
                 {
-                    context.Problem(id, $"errorRef \"{errorRef}\" names no bpmn:error");
+                    context.Problem(id, BpmnMessages.UnknownError(errorRef));
                 }
 
                 return new ErrorEventDefinition(errorRef, errorRef is null ? null : context.Errors.GetValueOrDefault(errorRef)?.ErrorCode);
@@ -94,14 +95,14 @@ internal sealed class EventReader(ProcessReadContext context)
         }.Where(p => p.Element is not null).ToList();
         if (parts.Count != 1)
         {
-            context.Problem(id, "a timer needs exactly one of timeDate, timeDuration or timeCycle");
+            context.Problem(id, BpmnMessages.TimerParts());
             return null;
         }
 
         var value = parts[0].Element.Text();
         if (value is null)
         {
-            context.Problem(id, $"the timer's {parts[0].Element!.Name.LocalName} is empty");
+            context.Problem(id, BpmnMessages.TimerEmpty(parts[0].Element!.Name.LocalName));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using NetworkCenter.Workflows.Model.Validation;
 
 namespace NetworkCenter.Workflows.Model.Parsing;
 
@@ -32,6 +33,14 @@ internal sealed class ProcessReadContext(
 
     public void Problem(string? elementId, string message) => Problems.Add(new DefinitionProblem(elementId, message));
 
+    public void Problem(string? elementId, Localization.ServerMessage message) => Problems.Add(new DefinitionProblem(elementId, message));
+
+    public void Refuse(string elementId, Localization.ServerMessage message)
+    {
+        RefusedIds.Add(elementId);
+        Problem(elementId, message);
+    }
+
     public void Refuse(string elementId, string message)
     {
         RefusedIds.Add(elementId);
@@ -44,7 +53,7 @@ internal sealed class ProcessReadContext(
         var id = element.Attr("id");
         if (id is null)
         {
-            Problem(null, $"a {element.Name.LocalName}{element.Where()} has no id");
+            Problem(null, BpmnMessages.NoId(element.Name.LocalName + element.Where()));
         }
 
         return id;

@@ -103,4 +103,68 @@ internal static class BpmnMessages
         $"loopCardinality \"{cardinality}\" 既不是非负整数也不是表达式");
 
     public static ServerMessage NoProcess() => Say("bpmn.no-process", "the file contains no process", "文件中没有流程");
+
+    public static ServerMessage UnknownCalendar(string calendar) => Say("bpmn.calendar",
+        $"calendar \"{calendar}\" is unknown; the only calendar is \"legal\"", $"日历 \"{calendar}\" 未知；唯一的日历是 \"legal\"（法定工作日）");
+
+    public static ServerMessage LegalCalendarTime(string period) => Say("bpmn.calendar-time",
+        $"calendar=legal counts whole days, weeks, months or years, but \"{period}\" has a time part",
+        $"calendar=legal 按整日、周、月或年计算，但 \"{period}\" 含有时间部分");
+
+    public static ServerMessage TimerValue(string attribute, string value, TimerKind kind) => kind switch
+    {
+        TimerKind.Date => Say("bpmn.timer-value", $"the timer's {attribute} \"{value}\" is not an ISO 8601 date-time such as 2026-03-01T09:00:00+08:00",
+            $"定时器的 {attribute} \"{value}\" 不是 ISO 8601 日期时间（如 2026-03-01T09:00:00+08:00）"),
+        TimerKind.Duration => Say("bpmn.timer-value", $"the timer's {attribute} \"{value}\" is not an ISO 8601 duration such as P7D or PT2H",
+            $"定时器的 {attribute} \"{value}\" 不是 ISO 8601 时长（如 P7D 或 PT2H）"),
+        _ => Say("bpmn.timer-value",
+            $"the timer's {attribute} \"{value}\" is not an ISO 8601 repeating interval such as R/P7D, R3/P1D or R3/2026-01-01T00:00:00Z/P1D",
+            $"定时器的 {attribute} \"{value}\" 不是 ISO 8601 重复间隔（如 R/P7D、R3/P1D 或 R3/2026-01-01T00:00:00Z/P1D）"),
+    };
+
+    public static ServerMessage TaskDate(string attribute, string value) => Say("bpmn.task-date",
+        $"{attribute} \"{value}\" is neither an ISO 8601 duration (P3D), an ISO 8601 date-time nor an expression",
+        $"{attribute} \"{value}\" 既不是 ISO 8601 时长（P3D）、ISO 8601 日期时间，也不是表达式");
+
+    public static ServerMessage ConditionLanguage(string? language) => Say("bpmn.condition-language",
+        $"condition language \"{language}\" is not supported; use javascript or ${{...}}", $"不支持条件语言 \"{language}\"；请使用 javascript 或 ${{...}}");
+
+    public static ServerMessage ConditionNotExpression(string text) => Say("bpmn.condition",
+        $"the condition \"{text}\" is not an expression; write ${{...}}", $"条件 \"{text}\" 不是表达式；请写作 ${{...}}");
+
+    public static ServerMessage FileTooLarge(long most) => Say("bpmn.file-too-large",
+        $"the file is larger than the limit of {most} bytes", $"文件超过 {most} 字节的上限");
+
+    public static ServerMessage Dtd(int line, int position) => Say("bpmn.dtd",
+        $"DTDs are not allowed in BPMN files (line {line}, position {position})", $"BPMN 文件中不允许 DTD（第 {line} 行，第 {position} 列）");
+
+    public static ServerMessage NotWellFormed(string reason) =>
+        Say("bpmn.not-well-formed", $"the file is not well-formed XML: {reason}", $"文件不是格式正确的 XML：{reason}");
+
+    public static ServerMessage NotBpmn(string root) => Say("bpmn.not-bpmn",
+        $"the root element is {root}, not BPMN 2.0 definitions (namespace http://www.omg.org/spec/BPMN/20100524/MODEL)",
+        $"根元素是 {root}，不是 BPMN 2.0 definitions（命名空间 http://www.omg.org/spec/BPMN/20100524/MODEL）");
+
+    public static ServerMessage DefinesNoProcess() => Say("bpmn.no-process", "the file defines no process", "文件中没有定义流程");
+
+    public static ServerMessage DuplicateId(string id) =>
+        Say("bpmn.duplicate-id", $"the id \"{id}\" is used by more than one element", $"id \"{id}\" 被多个元素使用");
+
+    public static ServerMessage NoId(string element) => Say("bpmn.no-id", $"a {element} has no id", $"{element} 没有 id");
+
+    public static ServerMessage FlowRefs() => Say("bpmn.flow-refs",
+        "the sequence flow needs both sourceRef and targetRef", "顺序流必须同时有 sourceRef 和 targetRef");
+
+    public static ServerMessage UnknownMessage(string messageRef) =>
+        Say("bpmn.message-ref", $"messageRef \"{messageRef}\" names no bpmn:message", $"messageRef \"{messageRef}\" 没有对应的 bpmn:message");
+
+    public static ServerMessage UnknownError(string errorRef) =>
+        Say("bpmn.error-ref", $"errorRef \"{errorRef}\" names no bpmn:error", $"errorRef \"{errorRef}\" 没有对应的 bpmn:error");
+
+    public static ServerMessage TimerParts() => Say("bpmn.timer-parts",
+        "a timer needs exactly one of timeDate, timeDuration or timeCycle", "定时器必须恰好有 timeDate、timeDuration、timeCycle 之一");
+
+    public static ServerMessage TimerEmpty(string part) => Say("bpmn.timer-empty", $"the timer's {part} is empty", $"定时器的 {part} 为空");
+
+    public static ServerMessage Unsupported(string english, string chinese) => Say("bpmn.unsupported", english, chinese);
 }
