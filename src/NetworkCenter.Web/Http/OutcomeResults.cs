@@ -20,6 +20,10 @@ internal static class OutcomeResults
             _ => TypedResults.NotFound(),
         };
 
+    /// <summary>Rejected fields as a validation problem, each message's code beside it (<c>codes</c>: {field: [codes]}).</summary>
+    public static ValidationProblem ToValidationProblem(this FieldErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), extensions: new Dictionary<string, object?> { ["codes"] = errors.MessageCodes() });
+
     /// <summary>The messages' codes beside them (<c>codes</c>: {field: [codes]}); the title and its code follow the status.</summary>
     private static HttpValidationProblemDetails WithCodes(HttpValidationProblemDetails problem, FieldErrors errors)
     {

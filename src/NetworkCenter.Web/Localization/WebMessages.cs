@@ -89,4 +89,32 @@ internal static class WebMessages
 
     public static ServerMessage FormChanged() => Say("form-file.changed",
         "The form changed since you opened it; open it again before saving.", "表单在您打开后已被修改；请重新打开后再保存。");
+
+    public static ServerMessage NotAPaper(string? paper) => Say("poster.paper", $"'{paper}' is not a paper size: use A4 or A3.", $"“{paper}”不是纸张尺寸：请用 A4 或 A3。");
+
+    public static ServerMessage NoDiagram(string key, int version) => Say("poster.no-diagram",
+        $"Definition '{key}' version {version} has no diagram (BPMNDI) to draw.", $"流程定义“{key}”第 {version} 版没有可绘制的图形（BPMNDI）。");
+
+    public static ServerMessage SystemClock() => Say("clock.system",
+        "The clock is the system clock; it can be advanced only with Clock:Mode=Manual (refused in Production).",
+        "当前使用系统时钟；只有 Clock:Mode=Manual 时才能拨快（生产环境不允许）。");
+
+    public static ServerMessage ClockBy() => Say("clock.by", "by must be an ISO 8601 duration such as P3D or PT2H.", "by 必须是 ISO 8601 时长，如 P3D 或 PT2H。");
+
+    public static ServerMessage Required(string field) => Say("field.required", $"{field} is required.", $"{field} 为必填项。");
+
+    public static ServerMessage NoTable(string name, IEnumerable<string> tables) => Say("statistics.no-table",
+        $"There is no statistics table '{name}'; the tables are {string.Join(", ", tables)}, each also as .csv and .xlsx.",
+        $"没有统计表“{name}”；统计表有 {string.Join("、", tables)}，均可加 .csv 或 .xlsx 下载。");
+
+    public static ServerMessage Between(long least, long most) => Say("field.range", $"Between {least} and {most}.", $"取值范围为 {least} 至 {most}。");
+
+    public static ServerMessage MinAdopted() => Say("statistics.min-adopted",
+        "At least 1: an outstanding liaison has at least one adopted clue.", "至少为 1：优秀联络员至少有一条线索被采纳。");
+
+    public static ServerMessage NotAnAudience(string? audience) =>
+        Say("report.audience", $"'{audience}' is not an audience: use members or congress.", $"“{audience}”不是有效的读者：请用 members（成员）或 congress（人大）。");
+
+    public static ServerMessage NotAReportLanguage(string? lang) =>
+        Say("report.language", $"'{lang}' is not a report language: use zh-CN or en.", $"“{lang}”不是报告语言：请用 zh-CN 或 en。");
 }

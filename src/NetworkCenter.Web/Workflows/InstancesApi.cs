@@ -26,7 +26,7 @@ public static class InstancesApi
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "definitionKey is required.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status400BadRequest, WebMessages.Required("definitionKey")));
         }
         var id = await instances.StartAsync(request.DefinitionKey, request.BusinessKey, request.Variables, user.Identity?.Name, cancellationToken);
         return TypedResults.Created($"/api/instances/{id}", new Started(id));
