@@ -39,6 +39,9 @@ public static class AccessPolicies
     /// <summary>The mail outbox's backlog (recipients, subjects, errors): the people who answer for notices going out.</summary>
     public const string MailOutboxReader = "mail-outbox-reader";
 
+    /// <summary>Entering and correcting the holiday table behind the legal calendar (the State Council's yearly notice).</summary>
+    public const string HolidayEditor = "holiday-editor";
+
     /// <summary>The roles each policy admits; null admits every signed-in user.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>?> RolesByPolicy { get; } = new Dictionary<string, IReadOnlyList<string>?>
     {
@@ -52,6 +55,7 @@ public static class AccessPolicies
         [Liaison] = [Roles.Liaison],
         [Deployer] = [Roles.Supervisor, Roles.SystemAdministrator],
         [MailOutboxReader] = [Roles.ClueAdministrator, Roles.Supervisor, Roles.SystemAdministrator],
+        [HolidayEditor] = [Roles.Supervisor, Roles.SystemAdministrator],
     };
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder authorization)
