@@ -39,6 +39,12 @@ public static class AccessPolicies
     /// <summary>The mail outbox's backlog (recipients, subjects, errors): the people who answer for notices going out.</summary>
     public const string MailOutboxReader = "mail-outbox-reader";
 
+    /// <summary>
+    /// Correcting a registered clue and setting its handling procurator outside the procedures: the clue administrator
+    /// keeps the register and assigns clues (DOMAIN.md, "People and roles"), so corrections are theirs too.
+    /// </summary>
+    public const string ClueEditor = "clue-editor";
+
     /// <summary>Entering and correcting the holiday table behind the legal calendar (the State Council's yearly notice).</summary>
     public const string HolidayEditor = "holiday-editor";
 
@@ -56,6 +62,7 @@ public static class AccessPolicies
         [Deployer] = [Roles.Supervisor, Roles.SystemAdministrator],
         [MailOutboxReader] = [Roles.ClueAdministrator, Roles.Supervisor, Roles.SystemAdministrator],
         [HolidayEditor] = [Roles.Supervisor, Roles.SystemAdministrator],
+        [ClueEditor] = [Roles.ClueAdministrator],
     };
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder authorization)

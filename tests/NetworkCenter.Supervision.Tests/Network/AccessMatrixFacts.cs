@@ -95,6 +95,7 @@ public sealed partial class AccessMatrixFacts(NetworkCenterApp app) : IClassFixt
         Assert.Equal([Roles.Supervisor, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.Deployer]);
         Assert.Equal([Roles.ClueAdministrator, Roles.Supervisor, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.MailOutboxReader]);
         Assert.Equal([Roles.Supervisor, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.HolidayEditor]);
+        Assert.Equal([Roles.ClueAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.ClueEditor]);
     }
 
     [Fact]
