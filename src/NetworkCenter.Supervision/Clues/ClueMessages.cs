@@ -106,4 +106,31 @@ internal static class ClueMessages
 
     public static ServerMessage TargetMerged(string clue, long? into) => Say("clue.target-merged",
         $"Clue {clue} was itself merged into clue {into}: merge into that one.", $"线索 {clue} 本身已并入线索 {into}：请并入该线索。");
+
+    public static ServerMessage TextOrNull() => Say("clue.text", "must be text or null", "必须是文本或 null");
+
+    public static ServerMessage RecordIdOrNull() => Say("clue.record-id", "must be a record id (a whole number) or null", "必须是记录编号（整数）或 null");
+
+    public static ServerMessage DateOrNull() => Say("clue.date", "must be a date such as 2026-03-02, or null", "必须是日期（如 2026-03-02）或 null");
+
+    public static ServerMessage YuanOrNull() => Say("clue.amount", "must be a number of yuan, or null", "必须是金额（元）或 null");
+
+    public static ServerMessage NotCorrectable(IEnumerable<string> fields) => Say("clue.not-correctable",
+        $"is not a field of a clue that can be corrected; those are {string.Join(", ", fields)}", $"不是可更正的线索字段；可更正的有：{string.Join("、", fields)}");
+
+    public static ServerMessage WholeList() => Say("clue.whole-list",
+        "must be the whole list (an array; [] for none)", "必须给出完整列表（数组；没有则为 []）");
+
+    public static ServerMessage ListItemValue() => Say("clue.value",
+        "has an invalid value (text or null in each field)", "值无效（每个字段须为文本或 null）");
+
+    public static ServerMessage NoStaff(long id) => Say("clue.procurator-unknown", $"no staff member {id}", $"没有干警 {id}");
+
+    public static ServerMessage StaffInactive(long id) => Say("clue.procurator-inactive", $"staff member {id} is inactive", $"干警 {id} 已停用");
+
+    public static ServerMessage NotAProcurator(long id) =>
+        Say("clue.not-a-procurator", $"staff member {id} is not a handling procurator", $"干警 {id} 不是承办检察官");
+
+    public static ServerMessage CorrectMerged(string clue, string into) => Say("clue.merged",
+        $"Clue {clue} was merged into clue {into}: correct that one instead.", $"线索 {clue} 已并入线索 {into}：请更正该线索。");
 }

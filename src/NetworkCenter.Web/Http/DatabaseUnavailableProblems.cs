@@ -18,6 +18,7 @@ public static class DatabaseUnavailableProblems
 
     public static WebApplicationBuilder AddDatabaseUnavailableProblems(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<DatabaseOutageLog>();
         builder.Services.AddExceptionHandler<Handler>();
         return builder;
     }
@@ -45,7 +46,7 @@ public static class DatabaseUnavailableProblems
         return false;
     }
 
-    internal sealed class Handler(IProblemDetailsService problems, ILogger<Handler> logger) : IExceptionHandler
+    internal sealed class Handler(IProblemDetailsService problems, DatabaseOutageLog log) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
@@ -53,8 +54,7 @@ public static class DatabaseUnavailableProblems
             {
                 return false;
             }
-            logger.LogWarning("{Method} {Path} answered 503: the database is unavailable ({Reason})",
-                httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+            log.Refused(httpContext.Request.Method, httpContext.Request.Path, exception);
             httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             httpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             ServerMessagesHosting.RestoreLanguage(httpContext);

@@ -117,4 +117,24 @@ internal static class WebMessages
 
     public static ServerMessage NotAReportLanguage(string? lang) =>
         Say("report.language", $"'{lang}' is not a report language: use zh-CN or en.", $"“{lang}”不是报告语言：请用 zh-CN 或 en。");
+
+    public static ServerMessage CorrectionMediaType() => Say("upload.media-type",
+        "Send the fields to correct as a JSON object (application/json or application/merge-patch+json).",
+        "请以 JSON 对象（application/json 或 application/merge-patch+json）发送要更正的字段。");
+
+    public static ServerMessage CorrectionTooLarge(int kilobytes) =>
+        Say("upload.too-large", $"A correction is at most {kilobytes} KB.", $"一次更正最大为 {kilobytes} KB。");
+
+    public static ServerMessage StaleRevision(int revision, int? sent) => Say("clue.stale-revision",
+        $"The clue changed since you read it (it is at revision {revision}, you sent {sent}): read it again before correcting.",
+        $"线索在您读取后已被修改（当前为第 {revision} 版，您提交的是第 {sent} 版）：请重新读取后再更正。");
+
+    public static ServerMessage CorrectionNotJson(string reason) => Say("clue.json", $"is not valid JSON: {reason}", $"不是有效的 JSON：{reason}");
+
+    public static ServerMessage CorrectionNotObject() =>
+        Say("clue.json", "must be a JSON object with the fields to correct", "必须是包含要更正字段的 JSON 对象");
+
+    public static ServerMessage NotAnETag(string? tag) => Say("clue.etag",
+        $"'{tag}' is not the ETag of a clue (such as \"3\"): read the clue again and send its ETag",
+        $"“{tag}”不是线索的 ETag（如 \"3\"）：请重新读取线索并发送其 ETag");
 }
