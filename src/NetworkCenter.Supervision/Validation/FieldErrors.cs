@@ -21,9 +21,6 @@ internal sealed partial class FieldErrors
     /// <summary>The request clashes with what is stored (a taken name): 409 rather than 400.</summary>
     public bool IsConflict { get; private set; }
 
-    /// <summary>A message not yet in the message tables: English only, under the general code.</summary>
-    public FieldErrors Add(string field, string message) => Add(field, new ServerMessage("field.invalid", message));
-
     public FieldErrors Add(string field, ServerMessage message)
     {
         if (!_errors.TryGetValue(field, out var messages))

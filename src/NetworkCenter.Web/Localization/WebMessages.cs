@@ -137,4 +137,14 @@ internal static class WebMessages
     public static ServerMessage NotAnETag(string? tag) => Say("clue.etag",
         $"'{tag}' is not the ETag of a clue (such as \"3\"): read the clue again and send its ETag",
         $"“{tag}”不是线索的 ETag（如 \"3\"）：请重新读取线索并发送其 ETag");
+
+    public static ServerMessage DraftNotBpmn(string root, string ns) => Say("draft.not-bpmn",
+        $"The root element is {root}, not BPMN 2.0 definitions ({ns}).", $"根元素是 {root}，不是 BPMN 2.0 definitions（{ns}）。");
+
+    public static ServerMessage DraftNoProcess(string key, IReadOnlyList<string> processes) => Say("draft.no-process",
+        $"The file holds no process with id '{key}'" + (processes.Count > 0 ? $" (it holds {string.Join(", ", processes)})." : "."),
+        $"文件中没有 id 为“{key}”的流程" + (processes.Count > 0 ? $"（文件中有 {string.Join("、", processes)}）。" : "。"));
+
+    public static ServerMessage DraftNotWellFormed(string reason) =>
+        Say("draft.not-well-formed", $"The file is not well-formed XML: {reason}", $"文件不是格式正确的 XML：{reason}");
 }
