@@ -61,7 +61,7 @@ internal sealed record ClueCorrection
 
     private string? Text(string field, string? current) => _texts.TryGetValue(field, out var value) ? value : current;
 
-    public static (ClueCorrection Correction, Dictionary<string, string[]> Errors) Read(JsonObject body, JsonSerializerOptions json)
+    public static (ClueCorrection Correction, ProblemList Errors) Read(JsonObject body, JsonSerializerOptions json)
     {
         var errors = new ProblemList();
         var correction = new ClueCorrection { Given = [.. body.Select(p => p.Key)] };
@@ -125,7 +125,7 @@ internal sealed record ClueCorrection
                 errors.Add(name, ClueMessages.NotCorrectable(Fields));
             }
         }
-        return (correction, errors.ToDictionary());
+        return (correction, errors);
     }
 
     private static void ReadList(ClueCorrection correction, string name, JsonNode? value, JsonSerializerOptions json, ProblemList errors)

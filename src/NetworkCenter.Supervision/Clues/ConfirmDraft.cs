@@ -8,7 +8,7 @@ internal abstract record ConfirmOutcome
     public sealed record Confirmed(long Id, string RegisterNumber) : ConfirmOutcome;
     public sealed record NotFound : ConfirmOutcome;
     public sealed record NotADraft(string Status) : ConfirmOutcome;
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : ConfirmOutcome;
+    public sealed record Invalid(ProblemList Errors) : ConfirmOutcome;
 }
 
 /// <summary>
@@ -55,7 +55,7 @@ internal sealed class ConfirmDraft(NpgsqlDataSource dataSource, TimeProvider clo
         }
         if (errors.Any)
         {
-            return new ConfirmOutcome.Invalid(errors.ToDictionary());
+            return new ConfirmOutcome.Invalid(errors);
         }
         await connection.ExecuteAsync(
             "update supervision.clues set kind = @kind, public_interest_area = @area where id = @id", new { id, kind, area }, transaction);

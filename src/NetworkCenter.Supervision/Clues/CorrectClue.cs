@@ -10,7 +10,7 @@ internal abstract record CorrectionOutcome
 {
     public sealed record Corrected(IReadOnlyList<string> Changed) : CorrectionOutcome;
     public sealed record NotFound : CorrectionOutcome;
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : CorrectionOutcome;
+    public sealed record Invalid(ProblemList Errors) : CorrectionOutcome;
     public sealed record Stale(int Revision) : CorrectionOutcome;
     public sealed record Refused(string Reason) : CorrectionOutcome;
 }
@@ -96,14 +96,14 @@ internal sealed class CorrectClue(NpgsqlDataSource dataSource, TimeProvider cloc
                 from supervision.staff s join supervision.accounts a on a.id = s.account_id where s.id = @staffId
                 """, new { staffId, role = Roles.HandlingProcurator }, transaction) switch
             {
-                null => ClueMessages.NoStaff(staffId).Text,
-                { Active: false } => ClueMessages.StaffInactive(staffId).Text,
-                { HandlesClues: false } => ClueMessages.NotAProcurator(staffId).Text,
+                null => ClueMessages.NoStaff(staffId),
+                { Active: false } => ClueMessages.StaffInactive(staffId),
+                { HandlesClues: false } => ClueMessages.NotAProcurator(staffId),
                 _ => null,
             };
             if (problem is not null)
             {
-                errors[ClueCorrection.AssignedProcuratorId] = [problem];
+                errors.Set(ClueCorrection.AssignedProcuratorId, problem);
             }
         }
         if (errors.Count > 0)

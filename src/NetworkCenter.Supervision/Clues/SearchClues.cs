@@ -27,7 +27,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
         ["kind"] = "c.kind", ["court"] = "c.court",
     };
 
-    public async Task<(Page? Page, Dictionary<string, string[]> Errors)> HandleAsync(Query query, ClueViewer viewer, CancellationToken cancellationToken)
+    public async Task<(Page? Page, ProblemList Errors)> HandleAsync(Query query, ClueViewer viewer, CancellationToken cancellationToken)
     {
         var errors = new ProblemList();
         var where = new StringBuilder("where true");
@@ -88,7 +88,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
         var order = Order(query.Sort, errors);
         if (errors.Any)
         {
-            return (null, errors.ToDictionary());
+            return (null, errors);
         }
         parameters.Add("limit", pageSize);
         parameters.Add("offset", (long)(page - 1) * pageSize);
@@ -105,7 +105,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
             """, parameters);
         // The liaison who brought a misconduct clue is its reporter: hidden as on the clue itself.
         var items = rows.Select(item => viewer.SeesReporterOf(item.Kind, item.AssignedProcuratorId) ? item : item with { LiaisonId = null });
-        return (new Page([.. items], page, pageSize, total), []);
+        return (new Page([.. items], page, pageSize, total), new ProblemList());
     }
 
     private static string[]? Values(string? raw, IReadOnlySet<string> allowed, string field, ProblemList errors)

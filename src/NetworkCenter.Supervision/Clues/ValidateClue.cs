@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Supervision.Clues;
 
@@ -13,7 +12,7 @@ internal static partial class ValidateClue
     public const int MaxSummary = 20_000;
     private static readonly DateOnly EarliestJudgment = new(1949, 10, 1);
 
-    public static Dictionary<string, string[]> Check(ClueInput clue, DateTimeOffset now, bool sourceFromCaller)
+    public static ProblemList Check(ClueInput clue, DateTimeOffset now, bool sourceFromCaller)
     {
         var errors = new ProblemList();
         if (sourceFromCaller)
@@ -74,7 +73,7 @@ internal static partial class ValidateClue
             Phone(errors, "reporter.phone", reporter.Phone);
             Email(errors, "reporter.email", reporter.Email);
         }
-        return errors.ToDictionary();
+        return errors;
     }
 
     private static void CheckSource(ClueInput clue, ProblemList errors)
@@ -185,20 +184,4 @@ internal static partial class ValidateClue
 
     [GeneratedRegex(@"^\+?[\d\- ()]{5,20}$")]
     private static partial Regex PhoneNumber();
-}
-
-/// <summary>Problems keyed by field, in the shape <c>TypedResults.ValidationProblem</c> takes; the messages in the request's language.</summary>
-internal sealed class ProblemList
-{
-    private readonly Dictionary<string, List<string>> _problems = new(StringComparer.Ordinal);
-
-    public bool Any => _problems.Count > 0;
-
-    public void Add(string field, ServerMessage message)
-    {
-        if (!_problems.TryGetValue(field, out var list)) _problems[field] = list = [];
-        list.Add(message.Text);
-    }
-
-    public Dictionary<string, string[]> ToDictionary() => _problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
 }

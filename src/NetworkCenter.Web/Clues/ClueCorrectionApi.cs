@@ -59,7 +59,7 @@ internal static class ClueCorrectionApi
         var (correction, errors) = ClueCorrection.Read(body, json.Value.SerializerOptions);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToValidationProblem();
         }
         var outcome = await correct.HandleAsync(id, correction, ifRevision, user.Current(), cancellationToken);
         switch (outcome)
@@ -67,7 +67,7 @@ internal static class ClueCorrectionApi
             case CorrectionOutcome.NotFound:
                 return TypedResults.NotFound();
             case CorrectionOutcome.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors);
+                return invalid.Errors.ToValidationProblem();
             case CorrectionOutcome.Stale stale:
                 return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.StaleRevision(stale.Revision, ifRevision)));
             case CorrectionOutcome.Refused refused:

@@ -66,7 +66,7 @@ public static class CluesApi
         }
         if (input.Errors.Count > 0 || input.Clue is null)
         {
-            return TypedResults.ValidationProblem(input.Errors);
+            return input.Errors.ToValidationProblem();
         }
         var outcome = await register.HandleAsync(input.Clue, input.Files, user.Current().Username, cancellationToken);
         if (outcome is RegisterOutcome.Registered registered)
@@ -76,7 +76,7 @@ public static class CluesApi
         return outcome switch
         {
             RegisterOutcome.Registered r => TypedResults.Created($"{location}/{r.Id}", new RegisteredResponse(r.Id, r.RegisterNumber)),
-            RegisterOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            RegisterOutcome.Invalid invalid => invalid.Errors.ToValidationProblem(),
             RegisterOutcome.DuplicatesFound duplicates => TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.Duplicates(),
                 extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates })),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
@@ -99,7 +99,7 @@ public static class CluesApi
         [AsParameters] SearchClues.Query query, ClaimsPrincipal user, NpgsqlDataSource dataSource, SearchClues search, CancellationToken cancellationToken)
     {
         var (page, errors) = await search.HandleAsync(query, await ViewerAsync(user, dataSource, cancellationToken), cancellationToken);
-        return page is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(page);
+        return page is null ? errors.ToValidationProblem() : TypedResults.Ok(page);
     }
 
     private static async Task<Results<Ok<RegisteredResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
@@ -114,7 +114,7 @@ public static class CluesApi
         {
             ConfirmOutcome.Confirmed c => TypedResults.Ok(new RegisteredResponse(c.Id, c.RegisterNumber)),
             ConfirmOutcome.NotFound => TypedResults.NotFound(),
-            ConfirmOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            ConfirmOutcome.Invalid invalid => invalid.Errors.ToValidationProblem(),
             ConfirmOutcome.NotADraft notDraft => TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.NotADraft(notDraft.Status))),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
         };

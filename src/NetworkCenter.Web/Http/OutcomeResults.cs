@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Supervision.Clues;
 using NetworkCenter.Supervision.Validation;
 
 namespace NetworkCenter.Web.Http;
@@ -23,6 +24,10 @@ internal static class OutcomeResults
     /// <summary>Rejected fields as a validation problem, each message's code beside it (<c>codes</c>: {field: [codes]}).</summary>
     public static ValidationProblem ToValidationProblem(this FieldErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), extensions: new Dictionary<string, object?> { ["codes"] = errors.MessageCodes() });
+
+    /// <summary>A clue's problems as a validation problem, each message's code beside it.</summary>
+    public static ValidationProblem ToValidationProblem(this ProblemList errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), extensions: new Dictionary<string, object?> { ["codes"] = errors.Codes() });
 
     /// <summary>The messages' codes beside them (<c>codes</c>: {field: [codes]}); the title and its code follow the status.</summary>
     private static HttpValidationProblemDetails WithCodes(HttpValidationProblemDetails problem, FieldErrors errors)

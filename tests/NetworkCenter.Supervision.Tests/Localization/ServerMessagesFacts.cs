@@ -111,6 +111,24 @@ public sealed class ServerMessagesFacts(NetworkCenterApp app) : IClassFixture<Ne
     }
 
     [Theory]
+    [InlineData("zh-CN", "裁判结果监督（judgment-supervision）线索必填", "必填")]
+    [InlineData("en", "is required for judgment-supervision clues", "is required")]
+    public async Task ClueRegistration_NamesEachField_InTheAccountsLanguage_WithCodes(string language, string court, string summary)
+    {
+        var (client, _) = await app.SignedInClientForRoleAsync(Roles.ClueAdministrator, language);
+        using var _client = client;
+
+        var response = await client.PostAsJsonAsync("/api/clues", new { sourceKind = "walk-in", kind = "judgment-supervision", caseNumber = "(2026)冀0102民初1号" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(court, (string?)problem["errors"]!["court"]![0]);
+        Assert.Equal("clue.required-for-judgment", (string?)problem["codes"]!["court"]![0]);
+        Assert.Equal(summary, (string?)problem["errors"]!["summary"]![0]);
+        Assert.Equal("clue.required", (string?)problem["codes"]!["summary"]![0]);
+    }
+
+    [Theory]
     [InlineData(null, "请先登录。")]
     [InlineData("en-US,en;q=0.9", "Sign in first.")]
     [InlineData("fr-FR, de;q=0.5", "请先登录。")]
