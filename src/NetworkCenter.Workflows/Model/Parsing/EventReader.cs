@@ -16,7 +16,8 @@ internal sealed class EventReader(ProcessReadContext context)
             .ToList();
         if (definitions.Count > 1)
         {
-            context.Refuse(id, $"a {kind} with several event definitions (a multiple event) is not supported");
+            context.Refuse(id, BpmnMessages.Unsupported($"a {kind} with several event definitions (a multiple event) is not supported",
+                $"不支持带多个事件定义的 {kind}（多重事件）"));
             return null;
         }
 
@@ -32,7 +33,8 @@ internal sealed class EventReader(ProcessReadContext context)
         if (!allowed.Contains(triggerName))
         {
             var what = triggerName == "none" ? $"a {kind} without an event definition" : $"{Article(triggerName)} {triggerName} {kind}";
-            context.Refuse(id, $"{what} is not supported (supported: {string.Join(", ", allowed)})");
+            context.Refuse(id, BpmnMessages.Unsupported($"{what} is not supported (supported: {string.Join(", ", allowed)})",
+                $"不支持 {what}（支持：{string.Join("、", allowed)}）"));
             return null;
         }
 
@@ -128,14 +130,14 @@ internal sealed class EventReader(ProcessReadContext context)
         var attachedTo = element.RefAttr("attachedToRef");
         if (attachedTo is null)
         {
-            context.Refuse(id, "a boundaryEvent needs attachedToRef");
+            context.Refuse(id, BpmnMessages.BoundaryAttachedTo());
             return null;
         }
 
         var cancel = element.BoolAttr("cancelActivity", true);
         if (trigger is ErrorEventDefinition && !cancel)
         {
-            context.Problem(id, "an error boundary event always interrupts (cancelActivity=\"false\" is not allowed)");
+            context.Problem(id, BpmnMessages.ErrorBoundaryInterrupts());
         }
 
         return new BoundaryEvent { Id = id, Definition = trigger, AttachedToId = attachedTo, CancelActivity = cancel };

@@ -85,7 +85,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
     {
         if (element.BoolAttr("instantiate", false))
         {
-            context.Problem(id, "an instantiating eventBasedGateway is not supported");
+            context.Problem(id, BpmnMessages.Unsupported("an instantiating eventBasedGateway is not supported", "不支持用于启动流程的事件网关（instantiate）"));
         }
 
         return new EventBasedGateway { Id = id };
@@ -95,7 +95,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
     {
         if (element.BoolAttr("triggeredByEvent", false))
         {
-            context.Refuse(id, "event sub-processes (triggeredByEvent) are not supported");
+            context.Refuse(id, BpmnMessages.Unsupported("event sub-processes (triggeredByEvent) are not supported", "不支持事件子流程（triggeredByEvent）"));
             return null;
         }
 
@@ -160,7 +160,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
 
         if (element.CamundaAttr("resource") is not null)
         {
-            context.Problem(ownerId, "external script resources (camunda:resource) are not supported");
+            context.Problem(ownerId, BpmnMessages.Unsupported("external script resources (camunda:resource) are not supported", "不支持外部脚本资源（camunda:resource）"));
         }
 
         var text = element.Text();

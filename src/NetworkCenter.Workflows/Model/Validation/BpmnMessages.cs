@@ -167,4 +167,16 @@ internal static class BpmnMessages
     public static ServerMessage TimerEmpty(string part) => Say("bpmn.timer-empty", $"the timer's {part} is empty", $"定时器的 {part} 为空");
 
     public static ServerMessage Unsupported(string english, string chinese) => Say("bpmn.unsupported", english, chinese);
+
+    public static ServerMessage MultiInstanceInput() => Say("bpmn.multi-instance",
+        "multi-instance needs camunda:collection or loopCardinality", "多实例需要 camunda:collection 或 loopCardinality");
+
+    public static ServerMessage VariableMapping(string element) => Say("bpmn.variable-mapping",
+        $"camunda:{element} needs variables=\"all\", or source or sourceExpression with target",
+        $"camunda:{element} 需要 variables=\"all\"，或带 target 的 source 或 sourceExpression");
+
+    public static ServerMessage BoundaryAttachedTo() => Say("bpmn.attached-to", "a boundaryEvent needs attachedToRef", "边界事件需要 attachedToRef");
+
+    public static ServerMessage ErrorBoundaryInterrupts() => Say("bpmn.error-boundary-interrupts",
+        "an error boundary event always interrupts (cancelActivity=\"false\" is not allowed)", "错误边界事件总是中断活动（不允许 cancelActivity=\"false\"）");
 }
