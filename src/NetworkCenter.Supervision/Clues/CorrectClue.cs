@@ -14,6 +14,7 @@ internal abstract record CorrectionOutcome
     public sealed record Invalid(Dictionary<string, string[]> Errors) : CorrectionOutcome;
     public sealed record Stale(int Revision) : CorrectionOutcome;
     public sealed record Refused(string Reason) : CorrectionOutcome;
+    public sealed record DuplicatesFound(IReadOnlyList<FindDuplicates.Candidate> Candidates) : CorrectionOutcome;
 }
 
 /// <summary>
@@ -115,14 +116,21 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
         {
             return new CorrectionOutcome.Invalid(errors);
         }
-        if (procurator != row.AssignedProcuratorId && await ClueTaskHandOver.RefusalAsync(context, id) is { } refusal)
-        {
-            return new CorrectionOutcome.Refused(refusal);
-        }
         var changes = Changes(before, after, row.AssignedProcuratorId, procurator);
         if (changes.Count == 0)
         {
             return new CorrectionOutcome.Corrected([]);
+        }
+        if (procurator != row.AssignedProcuratorId && await ClueTaskHandOver.RefusalAsync(context, id) is { } refusal)
+        {
+            return new CorrectionOutcome.Refused(refusal);
+        }
+        // The same check a registration runs, and the same way past it: a corrected case number or party may show the
+        // clue to be a matter the register already holds.
+        if (!correction.CorrectAnyway && changes.Any(c => ClueCorrection.MatterFields.Contains(c.Field))
+            && await FindDuplicates.FindAsync(connection, transaction, after, excludeId: id) is { Count: > 0 } candidates)
+        {
+            return new CorrectionOutcome.DuplicatesFound(candidates);
         }
         await StoreAsync(connection, transaction, id, after, procurator, correction, now);
         IReadOnlyList<Guid> handedOver = row.AssignedProcuratorId is { } previous && procurator is { } next && previous != next
