@@ -133,4 +133,11 @@ internal static class ClueMessages
 
     public static ServerMessage CorrectMerged(string clue, string into) => Say("clue.merged",
         $"Clue {clue} was merged into clue {into}: correct that one instead.", $"线索 {clue} 已并入线索 {into}：请更正该线索。");
+
+    public static ServerMessage AssignmentTaskOpen(string task, Guid taskId) => Say("clue.assignment-task-open",
+        $"Clue intake is waiting for its task '{task}' (task {taskId}): complete that task in the task inbox to "
+            + "assign the handling procurator, so the assignment is recorded and the liaison told.",
+        $"线索受理流程正在等待任务“{task}”（任务 {taskId}）：请在待办任务中办理该任务来分配承办检察官，以便记录分配并告知联络员。");
+
+    public static ServerMessage TrueOrFalse() => Say("clue.boolean", "must be true or false", "必须是 true 或 false");
 }

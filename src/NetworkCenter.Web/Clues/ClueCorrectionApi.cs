@@ -72,6 +72,10 @@ internal static class ClueCorrectionApi
                 return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.StaleRevision(stale.Revision, ifRevision)));
             case CorrectionOutcome.Refused refused:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refused.Reason);
+            case CorrectionOutcome.DuplicatesFound duplicates:
+                // The shape of a registration's answer, so the clue page shows the candidates as the register page does.
+                return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.CorrectionDuplicates(),
+                    extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates }));
         }
         var clue = await get.HandleAsync(id, await CluesApi.ViewerAsync(user, dataSource, cancellationToken), cancellationToken);
         request.HttpContext.Response.Headers.ETag = ETagOf(clue!.Revision);

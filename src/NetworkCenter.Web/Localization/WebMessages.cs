@@ -147,4 +147,8 @@ internal static class WebMessages
 
     public static ServerMessage DraftNotWellFormed(string reason) =>
         Say("draft.not-well-formed", $"The file is not well-formed XML: {reason}", $"文件不是格式正确的 XML：{reason}");
+
+    public static ServerMessage CorrectionDuplicates() => Say("clue.duplicates",
+        "The register already holds this matter: merge into it, or correct anyway with correctAnyway = true.",
+        "登记簿中已有此事项：请并入已有线索，或以 correctAnyway = true 仍然更正。");
 }
