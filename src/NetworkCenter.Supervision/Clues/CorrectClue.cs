@@ -4,6 +4,7 @@ using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Supervision.Audit;
 using NetworkCenter.Workflows.Runtime;
 using Npgsql;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Supervision.Clues;
 
@@ -13,7 +14,7 @@ internal abstract record CorrectionOutcome
     public sealed record NotFound : CorrectionOutcome;
     public sealed record Invalid(ProblemList Errors) : CorrectionOutcome;
     public sealed record Stale(int Revision) : CorrectionOutcome;
-    public sealed record Refused(string Reason) : CorrectionOutcome;
+    public sealed record Refused(ServerMessage Reason) : CorrectionOutcome;
     public sealed record DuplicatesFound(IReadOnlyList<FindDuplicates.Candidate> Candidates) : CorrectionOutcome;
 }
 
@@ -60,7 +61,7 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
         if (row.Status == ClueStatuses.Merged)
         {
             return new CorrectionOutcome.Refused(
-                ClueMessages.CorrectMerged(row.RegisterNumber ?? $"#{id}", row.MergedIntoNumber ?? $"#{row.MergedIntoId}").Text);
+                ClueMessages.CorrectMerged(row.RegisterNumber ?? $"#{id}", row.MergedIntoNumber ?? $"#{row.MergedIntoId}"));
         }
         if (ifRevision is { } expected && expected != row.Revision)
         {

@@ -71,7 +71,7 @@ internal static class ClueCorrectionApi
             case CorrectionOutcome.Stale stale:
                 return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.StaleRevision(stale.Revision, ifRevision)));
             case CorrectionOutcome.Refused refused:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refused.Reason);
+                return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, refused.Reason));
             case CorrectionOutcome.DuplicatesFound duplicates:
                 // The shape of a registration's answer, so the clue page shows the candidates as the register page does.
                 return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.CorrectionDuplicates(),

@@ -128,8 +128,8 @@ public static class CluesApi
         {
             MergeOutcome.Merged merged => TypedResults.Ok(merged),
             MergeOutcome.NotFound => TypedResults.NotFound(),
-            MergeOutcome.Refused refused => TypedResults.Problem(statusCode: id == targetId ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict,
-                title: refused.Reason),
+            MergeOutcome.Refused refused => TypedResults.Problem(GeneralProblems.Problem(
+                id == targetId ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, refused.Reason)),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
         };
     }
