@@ -151,6 +151,20 @@ public sealed class ServerMessagesFacts(NetworkCenterApp app) : IClassFixture<Ne
     }
 
     [Fact]
+    public async Task TheLanguagePickedOnThePages_WinsOverAcceptLanguage()
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tasks");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+        request.Headers.TryAddWithoutValidation("Cookie", "nc.lang=en"); // what the pages' language menu sets
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Sign in first.", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]);
+    }
+
+    [Fact]
     public async Task TheAccountsLanguage_WinsOverAcceptLanguage()
     {
         var driver = await ProcedureDriver.CreateAsync(app);
