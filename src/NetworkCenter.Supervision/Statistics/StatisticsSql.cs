@@ -52,16 +52,19 @@ internal static class StatisticsSql
 
     /// <summary>
     /// Every channel a registered clue arrived through in the period, under the clue it now belongs to (a merge moves a
-    /// later source onto an older clue), with whether that clue was adopted before @asOf.
+    /// later source onto an older clue), with whether that clue was adopted before @asOf. Written as "not a clue left
+    /// out" rather than a join to the clues: without a kind, the clues left out (drafts, merged) are a handful read through
+    /// clues_uncounted_idx, where the join hashed the year's 100,000 clues (a third of the statement).
     /// </summary>
     public const string Given = """
         given as (
             select s.clue_id, s.source_kind, s.office_id, s.liaison_id, s.received_at,
                    coalesce(a.adopted_at < @asOf, false) as adopted
-            from supervision.clue_sources s join supervision.clues c on c.id = s.clue_id
-                 left join supervision.clue_adoptions a on a.clue_id = s.clue_id
-            where s.received_at >= @from and s.received_at < @to and c.register_number is not null and c.status <> 'merged'
-              and (@kind::text is null or c.kind = @kind::text)
+            from supervision.clue_sources s left join supervision.clue_adoptions a on a.clue_id = s.clue_id
+            where s.received_at >= @from and s.received_at < @to
+              and not exists (select 1 from supervision.clues c
+                              where c.id = s.clue_id
+                                and (c.register_number is null or c.status = 'merged' or (@kind::text is not null and c.kind is distinct from @kind::text)))
         )
         """;
 

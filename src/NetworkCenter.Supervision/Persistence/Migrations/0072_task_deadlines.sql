@@ -90,3 +90,10 @@ begin
 end $$;
 create trigger tasks_deadlines_truncate after truncate on engine.tasks
     for each statement execute function supervision.task_deadlines_truncate();
+
+-- The processing-time table groups a period's rows by procedure and task: read in that order from this index, a year
+-- needs no sort of its 300,000 rows (0.13 s of a 0.29 s statement), and the exact median sorts only each task's hours.
+create index task_deadlines_task_idx on supervision.task_deadlines (procedure, element_id, created_at)
+    include (due_at, completed_at, hours, name);
+-- The sources given in a period are counted unless their clue is a draft or merged: few, found here (StatisticsSql.Given).
+create index clues_uncounted_idx on supervision.clues (id) where register_number is null or status = 'merged';
