@@ -9,9 +9,13 @@ namespace NetworkCenter.Supervision.Statistics;
 /// </summary>
 internal sealed partial class StatisticsQueries
 {
-    /// <summary>One group of the registered clues: <see cref="Set"/> says which (kind, status or month).</summary>
+    /// <summary>
+    /// One group of the registered clues: <see cref="Set"/> says which (kind, status or month); the groups of the period
+    /// have <see cref="Registered"/> above zero, and <see cref="Previous"/> counts the clues of the same number of days just
+    /// before the period (for the fields that grow, <see cref="Growth"/>).
+    /// </summary>
     private sealed record RegisteredGroup(string Set, string? Kind, string? Area, string? Status, string? Month, long Registered,
-        long Adopted, decimal? AdoptionRate);
+        long Adopted, decimal? AdoptionRate, long Previous, decimal? Growth);
 
     /// <summary>One group of the sources given: <see cref="Set"/> says which (source, office, liaison or month).</summary>
     private sealed record GivenGroup(string Set, string? Source, long? OfficeId, string? Office, string? OfficeKind, long? LiaisonId,
@@ -34,20 +38,31 @@ internal sealed partial class StatisticsQueries
     public async Task<IReadOnlyList<LiaisonFigures>> LiaisonsAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
         Liaisons(await GivenAsync(period, cancellationToken));
 
-    /// <summary>Kinds ordered by clues, then kind and area; statuses by clues, then status; months in any order.</summary>
-    private Task<IReadOnlyList<RegisteredGroup>> RegisteredAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
-        QueryAsync<RegisteredGroup>($"""
-            with {Registered}
+    /// <summary>
+    /// Kinds ordered by clues, then kind and area; statuses by clues, then status; months in any order. The clues of
+    /// the days just before the period come in the same pass, counted apart (Previous) for the fields that grow.
+    /// </summary>
+    private Task<IReadOnlyList<RegisteredGroup>> RegisteredAsync(StatisticsPeriod period, CancellationToken cancellationToken)
+    {
+        var parameters = new Dapper.DynamicParameters(Parameters(period));
+        parameters.Add("previousFrom", period.Previous.FromInstant.UtcDateTime);
+        return QueryAsync<RegisteredGroup>($"""
+            with {Registered.Replace("c.received_at >= @from", "c.received_at >= @previousFrom", StringComparison.Ordinal)}
             select case when grouping(r.kind, r.public_interest_area) = 0 then 'kind'
                         when grouping(r.status) = 0 then 'status' else 'month' end as Set,
                    r.kind as Kind, r.public_interest_area as Area, r.status as Status,
                    to_char({MonthStartOf("r.received_at")}, 'YYYY-MM') as Month,
-                   count(*) as Registered, count(*) filter (where r.adopted) as Adopted,
-                   {string.Format(Rate, "count(*) filter (where r.adopted)", "count(*)")} as AdoptionRate
+                   count(*) filter (where r.received_at >= @from) as Registered,
+                   count(*) filter (where r.received_at >= @from and r.adopted) as Adopted,
+                   {string.Format(Rate, "count(*) filter (where r.received_at >= @from and r.adopted)", "count(*) filter (where r.received_at >= @from)")} as AdoptionRate,
+                   count(*) filter (where r.received_at < @from) as Previous,
+                   round((count(*) filter (where r.received_at >= @from) - count(*) filter (where r.received_at < @from))::numeric
+                         / nullif(count(*) filter (where r.received_at < @from), 0), 4) as Growth
             from registered r
             group by grouping sets ((r.kind, r.public_interest_area), (r.status), ({MonthStartOf("r.received_at")}))
-            order by 1, count(*) desc, r.kind, r.public_interest_area, r.status
-            """, Parameters(period), cancellationToken);
+            order by 1, count(*) filter (where r.received_at >= @from) desc, r.kind, r.public_interest_area, r.status
+            """, parameters, cancellationToken);
+    }
 
     /// <summary>
     /// Channels ordered by sources given, then channel; offices by adopted, then given, then name; liaisons ranked by
@@ -87,10 +102,10 @@ internal sealed partial class StatisticsQueries
             """, Parameters(period), cancellationToken);
 
     private static List<KindFigures> Kinds(IReadOnlyList<RegisteredGroup> groups) =>
-        [.. groups.Where(g => g.Set == "kind").Select(g => new KindFigures(g.Kind!, g.Area, g.Registered, g.Adopted, g.AdoptionRate))];
+        [.. groups.Where(g => g.Set == "kind" && g.Registered > 0).Select(g => new KindFigures(g.Kind!, g.Area, g.Registered, g.Adopted, g.AdoptionRate))];
 
     private static List<StatusFigures> Statuses(IReadOnlyList<RegisteredGroup> groups) =>
-        [.. groups.Where(g => g.Set == "status").Select(g => new StatusFigures(g.Status!, g.Registered))];
+        [.. groups.Where(g => g.Set == "status" && g.Registered > 0).Select(g => new StatusFigures(g.Status!, g.Registered))];
 
     private static List<SourceFigures> Sources(IReadOnlyList<GivenGroup> groups) =>
         [.. groups.Where(g => g.Set == "source")

@@ -70,33 +70,22 @@ internal sealed partial class StatisticsQueries
         QueryAsync<OutcomeMonth>($"""
             select {MonthOf("o.recorded_at")} as Month, count(*) as Outcomes,
                    sum(o.amount_recovered)::numeric(18, 2) as AmountRecovered, sum(o.loss_avoided)::numeric(18, 2) as LossAvoided
-            from supervision.clue_outcomes o join supervision.clues c on c.id = o.clue_id
-            where o.recorded_at >= @from and o.recorded_at < @to and (@kind::text is null or c.kind = @kind::text)
+            from supervision.clue_outcomes o
+            where o.recorded_at >= @from and o.recorded_at < @to
+              and (@kind::text is null or exists (select 1 from supervision.clues c where c.id = o.clue_id and c.kind = @kind::text))
             group by 1
             """, Parameters(period), cancellationToken);
 
     /// <summary>
     /// The fields clues come from — the public-interest area (land, bankruptcy and restructuring, fees, pollution, ...)
-    /// or, for other kinds, the kind — against the same number of days just before the period, growing first.
+    /// or, for other kinds, the kind — against the same number of days just before the period, growing first. Counted
+    /// in the pass over the registered clues (StatisticsQueries.Register.cs), which reads the days before the period too.
     /// </summary>
-    public Task<IReadOnlyList<FieldFigures>> FieldsAsync(StatisticsPeriod period, CancellationToken cancellationToken)
-    {
-        var parameters = new Dapper.DynamicParameters(Parameters(period));
-        parameters.Add("previousFrom", period.Previous.FromInstant.UtcDateTime);
-        return QueryAsync<FieldFigures>("""
-            with counted as (
-                select coalesce(c.public_interest_area, c.kind) as field, c.kind, c.public_interest_area as area,
-                       count(*) filter (where c.received_at >= @from) as clues,
-                       count(*) filter (where c.received_at < @from) as previous
-                from supervision.clues c
-                where c.received_at >= @previousFrom and c.received_at < @to and c.register_number is not null
-                  and c.status <> 'merged' and (@kind::text is null or c.kind = @kind::text)
-                group by c.kind, c.public_interest_area
-            )
-            select field as Field, kind as Kind, area as Area, clues as Clues, previous as PreviousClues, clues - previous as Change,
-                   round((clues - previous)::numeric / nullif(previous, 0), 4) as Growth
-            from counted
-            order by clues - previous desc, clues desc, field
-            """, parameters, cancellationToken);
-    }
+    public async Task<IReadOnlyList<FieldFigures>> FieldsAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
+        Fields(await RegisteredAsync(period, cancellationToken));
+
+    private static List<FieldFigures> Fields(IReadOnlyList<RegisteredGroup> groups) =>
+        [.. groups.Where(g => g.Set == "kind")
+            .Select(g => new FieldFigures(g.Area ?? g.Kind!, g.Kind!, g.Area, g.Registered, g.Previous, g.Registered - g.Previous, g.Growth))
+            .OrderByDescending(f => f.Change).ThenByDescending(f => f.Clues).ThenBy(f => f.Field, StringComparer.Ordinal)];
 }
