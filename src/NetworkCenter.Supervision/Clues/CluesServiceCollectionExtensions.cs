@@ -17,6 +17,7 @@ public static class CluesServiceCollectionExtensions
         services.AddSingleton<ReadAttachment>();
         services.AddSingleton<MergeDuplicates>();
         services.AddSingleton<ConfirmDraft>();
+        services.AddSingleton<CorrectClue>();
         services.AddSingleton<SearchClues>();
         services.AddSingleton<LiaisonClues>();
         services.AddSingleton<DuplicatesOf>();
