@@ -28,8 +28,9 @@ internal sealed partial class StatisticsQueries
     private Task<IReadOnlyList<LiaisonFigures>> LiaisonFiguresAsync(StatisticsPeriod period, bool monthly, long? liaisonId, int minAdopted,
         int? top, CancellationToken cancellationToken)
     {
-        var month = monthly ? MonthOf("g.received_at") : "null::text";
-        var groupBy = monthly ? $"{MonthOf("g.received_at")}, g.liaison_id" : "g.liaison_id";
+        // grouped by the month's first instant, labelled once per group: to_char on every source cost more than the grouping
+        var month = monthly ? $"to_char({MonthStartOf("g.received_at")}, 'YYYY-MM')" : "null::text";
+        var groupBy = monthly ? $"{MonthStartOf("g.received_at")}, g.liaison_id" : "g.liaison_id";
         var parameters = new DynamicParameters(Parameters(period));
         parameters.Add("liaisonId", liaisonId);
         parameters.Add("minAdopted", minAdopted);
