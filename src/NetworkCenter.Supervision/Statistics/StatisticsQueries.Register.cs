@@ -64,6 +64,11 @@ internal sealed partial class StatisticsQueries
             """, parameters, cancellationToken);
     }
 
+    private const string GivenSet = """
+        case when grouping(g.source_kind) = 0 then 'source' when grouping(g.office_id) = 0 then 'office'
+             when grouping(g.liaison_id) = 0 then 'liaison' else 'month' end
+        """;
+
     /// <summary>
     /// Channels ordered by sources given, then channel; offices by adopted, then given, then name; liaisons ranked by
     /// adoption rate, then value (amount recovered + loss avoided), then the number adopted, never by the number given,
@@ -71,15 +76,26 @@ internal sealed partial class StatisticsQueries
     /// </summary>
     private Task<IReadOnlyList<GivenGroup>> GivenAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
         QueryAsync<GivenGroup>($"""
-            with {Given}, {Worth},
-            grouped as (
-                select case when grouping(g.source_kind) = 0 then 'source' when grouping(g.office_id) = 0 then 'office'
-                            when grouping(g.liaison_id) = 0 then 'liaison' else 'month' end as set,
-                       g.source_kind, g.office_id, g.liaison_id, {MonthStartOf("g.received_at")} as month,
-                       count(*) as given, count(*) filter (where g.adopted) as adopted,
-                       coalesce(sum(w.recovered), 0)::numeric(18, 2) as recovered, coalesce(sum(w.avoided), 0)::numeric(18, 2) as avoided
-                from given g left join worth w on w.clue_id = g.clue_id
+            with {Given}, {Worth}, {GivenValued},
+            counted as (
+                select {GivenSet} as set, g.source_kind, g.office_id, g.liaison_id, {MonthStartOf("g.received_at")} as month,
+                       count(*) as given, count(*) filter (where g.adopted) as adopted
+                from given g
                 group by grouping sets ((g.source_kind), (g.office_id), (g.liaison_id), ({MonthStartOf("g.received_at")}))
+            ),
+            valued as (
+                select {GivenSet} as set, g.source_kind, g.office_id, g.liaison_id, {MonthStartOf("g.received_at")} as month,
+                       sum(g.recovered) as recovered, sum(g.avoided) as avoided
+                from given_valued g
+                group by grouping sets ((g.source_kind), (g.office_id), (g.liaison_id), ({MonthStartOf("g.received_at")}))
+            ),
+            -- (the keys another set leaves null compared through coalesce, so the join can hash them)
+            grouped as (
+                select c.*, coalesce(v.recovered, 0)::numeric(18, 2) as recovered, coalesce(v.avoided, 0)::numeric(18, 2) as avoided
+                from counted c left join valued v
+                     on v.set = c.set and coalesce(v.source_kind, '') = coalesce(c.source_kind, '')
+                    and coalesce(v.office_id, 0) = coalesce(c.office_id, 0) and coalesce(v.liaison_id, 0) = coalesce(c.liaison_id, 0)
+                    and coalesce(v.month, '-infinity') = coalesce(c.month, '-infinity')
             ),
             figures as (
                 select f.*, {string.Format(Rate, "f.adopted", "f.given")} as rate,
