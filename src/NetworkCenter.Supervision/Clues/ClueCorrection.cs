@@ -13,6 +13,12 @@ internal sealed record ClueCorrection
 {
     public const string AssignedProcuratorId = "assignedProcuratorId";
 
+    /// <summary>Not a field of the clue: true stores a correction that makes the clue look like another in the register.</summary>
+    public const string CorrectAnywayField = "correctAnyway";
+
+    /// <summary>The fields the duplicate check of a registration looks at; correcting one of them runs it again.</summary>
+    public static readonly IReadOnlySet<string> MatterFields = new HashSet<string>(StringComparer.Ordinal) { "court", "caseNumber", "parties" };
+
     /// <summary>What the register records about the clue's own source (the first channel it arrived through).</summary>
     public static readonly IReadOnlySet<string> SourceFields = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -33,6 +39,7 @@ internal sealed record ClueCorrection
     public decimal? AmountInvolved { get; private set; }
     public IReadOnlyList<PartyInput>? Parties { get; private set; }
     public IReadOnlyList<AgentInput>? Agents { get; private set; }
+    public bool CorrectAnyway { get; private set; }
 
     public bool Gives(string field) => Given.Contains(field);
 
@@ -119,6 +126,17 @@ internal sealed record ClueCorrection
             else if (name is "parties" or "agents")
             {
                 ReadList(correction, name, value, json, errors);
+            }
+            else if (name == CorrectAnywayField)
+            {
+                if (value is not null && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+                {
+                    correction.CorrectAnyway = value.GetValue<bool>();
+                }
+                else
+                {
+                    errors.Add(name, "must be true or false");
+                }
             }
             else
             {

@@ -18,6 +18,7 @@ public static class CluesServiceCollectionExtensions
         services.AddSingleton<MergeDuplicates>();
         services.AddSingleton<ConfirmDraft>();
         services.AddSingleton<CorrectClue>();
+        services.AddSingleton<ClueTaskHandOver>();
         services.AddSingleton<SearchClues>();
         services.AddSingleton<LiaisonClues>();
         services.AddSingleton<DuplicatesOf>();

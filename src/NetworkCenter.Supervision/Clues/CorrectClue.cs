@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Supervision.Audit;
+using NetworkCenter.Workflows.Runtime;
 using Npgsql;
 
 namespace NetworkCenter.Supervision.Clues;
@@ -13,6 +14,7 @@ internal abstract record CorrectionOutcome
     public sealed record Invalid(Dictionary<string, string[]> Errors) : CorrectionOutcome;
     public sealed record Stale(int Revision) : CorrectionOutcome;
     public sealed record Refused(string Reason) : CorrectionOutcome;
+    public sealed record DuplicatesFound(IReadOnlyList<FindDuplicates.Candidate> Candidates) : CorrectionOutcome;
 }
 
 /// <summary>
@@ -20,7 +22,7 @@ internal abstract record CorrectionOutcome
 /// or liaison) and sets or changes its handling procurator outside the procedures. The corrected clue passes the same
 /// checks as a registration; each changed field is audited with its old and new value, in the same transaction.
 /// </summary>
-internal sealed class CorrectClue(NpgsqlDataSource dataSource, TimeProvider clock)
+internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handOver, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -32,12 +34,16 @@ internal sealed class CorrectClue(NpgsqlDataSource dataSource, TimeProvider cloc
     private sealed record Procurator(bool Active, bool HandlesClues);
 
     // ifRevision: the revision the caller corrected from (If-Match), or null to correct whatever is stored.
-    public async Task<CorrectionOutcome> HandleAsync(long id, ClueCorrection correction, int? ifRevision, CurrentUser user,
-        CancellationToken cancellationToken)
+    // Runs as an engine command: a new procurator takes over the clue's open tasks in the same transaction. Refusals
+    // return before anything is written, so committing them stores nothing.
+    public Task<CorrectionOutcome> HandleAsync(long id, ClueCorrection correction, int? ifRevision, CurrentUser user,
+        CancellationToken cancellationToken) =>
+        commands.RunAsync(user.Username, context => HandleAsync(context, id, correction, ifRevision, user), cancellationToken);
+
+    private async Task<CorrectionOutcome> HandleAsync(CommandContext context, long id, ClueCorrection correction, int? ifRevision, CurrentUser user)
     {
         var now = clock.GetUtcNow().ToUniversalTime();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, transaction) = (context.Connection, context.Transaction);
         var row = await connection.QuerySingleOrDefaultAsync<Row>("""
             select c.status as Status, c.register_number as RegisterNumber, m.register_number as MergedIntoNumber,
                 c.merged_into_id as MergedIntoId, c.revision as Revision, c.source_kind as SourceKind, c.office_id as OfficeId,
@@ -115,14 +121,29 @@ internal sealed class CorrectClue(NpgsqlDataSource dataSource, TimeProvider cloc
         {
             return new CorrectionOutcome.Corrected([]);
         }
+        if (procurator != row.AssignedProcuratorId && await ClueTaskHandOver.RefusalAsync(context, id) is { } refusal)
+        {
+            return new CorrectionOutcome.Refused(refusal);
+        }
+        // The same check a registration runs, and the same way past it: a corrected case number or party may show the
+        // clue to be a matter the register already holds.
+        if (!correction.CorrectAnyway && changes.Any(c => ClueCorrection.MatterFields.Contains(c.Field))
+            && await FindDuplicates.FindAsync(connection, transaction, after, excludeId: id) is { Count: > 0 } candidates)
+        {
+            return new CorrectionOutcome.DuplicatesFound(candidates);
+        }
         await StoreAsync(connection, transaction, id, after, procurator, correction, now);
+        IReadOnlyList<Guid> handedOver = row.AssignedProcuratorId is { } previous && procurator is { } next && previous != next
+            ? await handOver.HandOverAsync(context, id, previous, next, user)
+            : [];
         foreach (var (field, old, @new) in changes)
         {
             await AuditLog.AppendAsync(connection, transaction, now, user.Actor,
                 field == ClueCorrection.AssignedProcuratorId ? "clue.procurator-assigned" : "clue.corrected", $"clue:{id}",
-                new { field, before = old, after = @new, registerNumber = row.RegisterNumber });
+                field == ClueCorrection.AssignedProcuratorId
+                    ? new { field, before = old, after = @new, registerNumber = row.RegisterNumber, tasksHandedOver = handedOver }
+                    : (object)new { field, before = old, after = @new, registerNumber = row.RegisterNumber });
         }
-        await transaction.CommitAsync(cancellationToken);
         return new CorrectionOutcome.Corrected([.. changes.Select(c => c.Field)]);
     }
 

@@ -73,6 +73,11 @@ internal static class ClueCorrectionApi
                     title: $"The clue changed since you read it (it is at revision {stale.Revision}, you sent {ifRevision}): read it again before correcting.");
             case CorrectionOutcome.Refused refused:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refused.Reason);
+            case CorrectionOutcome.DuplicatesFound duplicates:
+                // The shape of a registration's answer, so the clue page shows the candidates as the register page does.
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                    title: "The register already holds this matter: merge into it, or correct anyway with correctAnyway = true.",
+                    extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates });
         }
         var clue = await get.HandleAsync(id, await CluesApi.ViewerAsync(user, dataSource, cancellationToken), cancellationToken);
         request.HttpContext.Response.Headers.ETag = ETagOf(clue!.Revision);

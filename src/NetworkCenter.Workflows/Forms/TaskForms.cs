@@ -1,16 +1,15 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using NetworkCenter.Workflows.Runtime;
 
 namespace NetworkCenter.Workflows.Forms;
 
 /// <summary>
 /// Checks a task completion against the form-js schema its <c>formKey</c> names, so data the form would refuse in the
-/// browser is refused on the server too. The key is a file under <c>forms/</c> of the workflows folder: <c>triage</c>,
+/// browser is refused on the server too. The key is a file of the forms folder (<see cref="WorkflowFolders.Forms"/>): <c>triage</c>,
 /// <c>triage.form</c> or Camunda's <c>camunda-forms:deployment:triage.form</c>.
 /// </summary>
-internal sealed class TaskForms(IOptions<WorkflowOptions> options, IEnumerable<ITaskCompletionCheck> checks)
+internal sealed class TaskForms(WorkflowFolders folders, IEnumerable<ITaskCompletionCheck> checks)
 {
     private readonly ConcurrentDictionary<string, CachedSchema> _schemas = new(StringComparer.Ordinal);
 
@@ -57,8 +56,7 @@ internal sealed class TaskForms(IOptions<WorkflowOptions> options, IEnumerable<I
         {
             return null;
         }
-        var file = new FileInfo(Path.Combine(Path.GetFullPath(options.Value.Directory, AppContext.BaseDirectory), "forms",
-            name.EndsWith(".form", StringComparison.Ordinal) ? name : name + ".form"));
+        var file = new FileInfo(Path.Combine(folders.Forms, name.EndsWith(".form", StringComparison.Ordinal) ? name : name + ".form"));
         if (!file.Exists)
         {
             _schemas.TryRemove(file.FullName, out _);

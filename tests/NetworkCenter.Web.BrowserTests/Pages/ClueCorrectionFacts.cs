@@ -77,6 +77,36 @@ public sealed class ClueCorrectionFacts(BrowserTestServer app)
     }
 
     [Fact]
+    public async Task CluePage_ListsTheDuplicateACorrectedPartyMatches_AndSavesAnyway()
+    {
+        using var api = await app.ApiClientAsync();
+        var (administrator, password) = await StaffAsync(api, "dedup", Roles.ClueAdministrator, "zh-CN");
+        var party = $"吴某{Random.Shared.Next(10_000, 99_999)}";
+        var existingId = await RegisterAsync(api, party);
+        var existingNumber = (await ClueAsync(api, existingId)).GetProperty("registerNumber").GetString()!;
+        var clueId = await RegisterAsync(api, $"郑某{Random.Shared.Next(10_000, 99_999)}");
+
+        var page = await app.SignedInPageAsync(administrator, password);
+        await page.GotoAsync($"/clues/{clueId}");
+        var correct = page.Locator("#correct");
+        await correct.GetByText("更正登记信息").ClickAsync();
+        await correct.GetByLabel("当事人 1 · 当事人姓名或名称").FillAsync(party);
+        await correct.GetByRole(AriaRole.Button, new() { Name = "保存更正" }).ClickAsync();
+
+        await Expect(page.Locator("#correct-status")).ToContainTextAsync("发现 1 条可能重复的线索，更正尚未保存。");
+        var duplicates = page.Locator("#correct-duplicates");
+        await Expect(duplicates.Locator($"tr[data-candidate-id='{existingId}']")).ToContainTextAsync(existingNumber);
+        await Expect(duplicates).ToContainTextAsync("同一法院的当事人相同");
+        await BrowserTestServer.ScreenshotAsync(page, "clue-correction-duplicates");
+        Assert.NotEqual(party, (await ClueAsync(api, clueId)).GetProperty("parties")[0].GetProperty("name").GetString());
+
+        await duplicates.GetByRole(AriaRole.Button, new() { Name = "仍然保存" }).ClickAsync();
+
+        await Expect(page.Locator("#clue-status")).ToHaveTextAsync("更正已保存。");
+        Assert.Equal(party, (await ClueAsync(api, clueId)).GetProperty("parties")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task CluePage_OffersNoCorrection_ToAHandlingProcurator()
     {
         using var api = await app.ApiClientAsync();

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using NetworkCenter.Workflows.Tests.Support;
 
 namespace NetworkCenter.Workflows.Tests.Forms;
 
-/// <summary>A host whose form editor saves into the engine's own form folder, as in a deployment from one folder.</summary>
+/// <summary>A host on a scratch workflows folder; its form editor saves into that folder's forms, which the engine reads.</summary>
 public class SharedFormsApp : EngineApp
 {
     public SharedFormsApp() : this(Directory.CreateTempSubdirectory("nc-shared-forms-").FullName)
@@ -21,12 +20,6 @@ public class SharedFormsApp : EngineApp
     public string Workflows { get; }
 
     protected override string WorkflowsDirectory => Workflows;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Forms:Directory", Path.Combine(Workflows, "forms"));
-    }
 }
 
 /// <summary>A second process on the first one's database and form folder.</summary>

@@ -107,24 +107,57 @@ export async function correctionForm(clue, onSaved) {
     return patch;
   }
 
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  // A corrected court, case number or party may match another clue: the register page's duplicate list, with the way past it.
+  const duplicates = h('section', { id: 'correct-duplicates', class: 'duplicates', 'aria-labelledby': 'correct-duplicates-title', hidden: true });
+  function showDuplicates(candidates) {
+    duplicates.hidden = false;
+    duplicates.replaceChildren(
+      h('h3', { id: 'correct-duplicates-title', tabindex: '-1' }, t('register.duplicates')),
+      h('p', {}, t('clue.correct.duplicatesHint')),
+      h('table', { class: 'clue-table' },
+        h('thead', {}, h('tr', {}, [ 'portal.number', 'portal.status', 'clues.case', 'register.matchedOn' ].map(k => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, candidates.map(d => h('tr', { 'data-candidate-id': d.id },
+          h('td', {}, h('a', { href: `/clues/${d.id}` }, d.registerNumber || t('portal.noNumber'))),
+          h('td', {}, t(`status.${d.status}`)),
+          h('td', {}, [ d.court, d.caseNumber ].filter(Boolean).join(' ')),
+          h('td', {}, t(`register.matched.${d.matchedOn}`)))))),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', id: 'correct-anyway', onclick: () => save(true) }, t('clue.correct.anyway')),
+        h('a', { href: `/clues/merge?id=${clue.id}` }, t('register.findDuplicates'))));
+    duplicates.querySelector('h3').focus();
+  }
+
+  async function save(correctAnyway) {
     showFieldErrors(form, {}, { prefix });
     const patch = changes();
     if (!Object.keys(patch).length) {
       announce(status, t('clue.correct.nothing'), 'info');
       return;
     }
+    if (correctAnyway) {
+      patch.correctAnyway = true;
+    }
     try {
       const corrected = await api(`/api/clues/${clue.id}`, { method: 'PATCH', json: patch, headers: { 'If-Match': `"${clue.revision}"` } });
+      duplicates.hidden = true;
       await onSaved(corrected);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && Array.isArray(error.problem.candidates)) {
+        announce(status, t('clue.correct.duplicatesFound', { count: error.problem.candidates.length }), 'error');
+        showDuplicates(error.problem.candidates);
+        return;
+      }
       const unplaced = error instanceof ApiError && error.problem.errors ? showFieldErrors(form, error.problem.errors, { prefix }) : [];
       announce(status, unplaced.length ? unplaced.join(' ')
         : error instanceof ApiError && error.status === 409 ? t('clue.correct.conflict', { message: error.message })
         : error instanceof ApiError && error.problem.errors ? '' : t('common.error', { message: error.message }), 'error');
     }
+  }
+
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    save(false);
   });
   return h('details', { id: 'correct', class: 'clue-part' }, h('summary', {}, t('clue.correct.title')),
-    h('p', { class: 'hint' }, t('clue.correct.hint')), form);
+    h('p', { class: 'hint' }, t('clue.correct.hint')), form, duplicates);
 }

@@ -504,5 +504,8 @@ export default {
   'clue.correct.save': 'Save corrections',
   'clue.correct.saved': 'Corrections saved.',
   'clue.correct.nothing': 'Nothing was changed.',
-  'clue.correct.conflict': 'Not saved: {message}'
+  'clue.correct.conflict': 'Not saved: {message}',
+  'clue.correct.duplicatesFound': '{count} possible duplicates found; the corrections were not saved.',
+  'clue.correct.duplicatesHint': 'After this correction the clue looks like these. If it is the same matter, merge them; if not, save anyway.',
+  'clue.correct.anyway': 'Save anyway'
 };

@@ -504,5 +504,8 @@ export default {
   'clue.correct.save': '保存更正',
   'clue.correct.saved': '更正已保存。',
   'clue.correct.nothing': '没有改动。',
-  'clue.correct.conflict': '未保存：{message}'
+  'clue.correct.conflict': '未保存：{message}',
+  'clue.correct.duplicatesFound': '发现 {count} 条可能重复的线索，更正尚未保存。',
+  'clue.correct.duplicatesHint': '更正后此线索与下列线索相似。如属同一事项请合并；如不是，可仍然保存。',
+  'clue.correct.anyway': '仍然保存'
 };
