@@ -134,7 +134,7 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
         }
         await StoreAsync(connection, transaction, id, after, procurator, correction, now);
         IReadOnlyList<Guid> handedOver = row.AssignedProcuratorId is { } previous && procurator is { } next && previous != next
-            ? await handOver.HandOverAsync(context, id, previous, next, user)
+            ? await handOver.HandOverAsync(context, await ClueTaskHandOver.LockAsync(context, id), previous, next, user)
             : [];
         foreach (var (field, old, @new) in changes)
         {

@@ -95,6 +95,51 @@ public sealed class ClueProcuratorHandOverFacts(NetworkCenterApp app) : IClassFi
             new { contactedAt = "2026-03-03T10:00:00+08:00", liaisonContactNote = "已电话联系。" });
     }
 
+    [Fact]
+    public async Task Patch_GivesTheTasksCreatedAfterwards_ToTheNewProcurator_WithTheNewNameForLetters()
+    {
+        var (driver, clueId, first, second) = await AssignedClueAsync();
+        var rapidResponse = (await driver.TaskAsync(clueId, "ContactLiaison")).InstanceId;
+
+        var response = await PatchAsync(driver.Admin, clueId, new JsonObject { ["assignedProcuratorId"] = second.StaffId });
+        var bySecond = await driver.AsAsync(second);
+        await driver.CompleteAsync(bySecond, await driver.TaskAsync(clueId, "ContactLiaison"),
+            new { contactedAt = "2026-03-03T10:00:00+08:00", liaisonContactNote = "已电话联系。" });
+        await driver.CompleteAsync(bySecond, await driver.TaskAsync(clueId, "ContactParties"), new { partiesContactNote = "申请人称一审认定事实错误。" });
+        await driver.CompleteAsync(bySecond, await driver.TaskAsync(clueId, "PrepareFiling"), new { filingMaterials = "审查报告初稿", reportedTo = "主管检察官" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Review and discussion is called by rapid response with its variables: created after the hand-over, it is the new procurator's.
+        var review = await driver.TaskAsync(clueId, "Review");
+        Assert.Equal(second.Username, review.Assignee);
+        var variables = (await driver.InstanceAsync(review.InstanceId))["variables"]!;
+        await using var db = await app.OpenConnectionAsync();
+        var phone = await db.ExecuteScalarAsync<string?>("select phone from supervision.staff where id = @id", new { id = second.StaffId });
+        Assert.Equal((second.Username, second.Name, phone),
+            (variables["procurator"]!.GetValue<string>(), variables["procuratorName"]!.GetValue<string>(), variables["procuratorPhone"]?.GetValue<string>()));
+        var set = Assert.Single((await driver.Admin.GetFromJsonAsync<JsonArray>($"/api/instances/{rapidResponse}/history"))!,
+            e => e!["kind"]!.GetValue<string>() == "variables-set")!;
+        Assert.Equal("admin", set["user"]!.GetValue<string>());
+        Assert.Equal((first.Username, second.Username),
+            (set["data"]!["variables"]!["procurator"]!["before"]!.GetValue<string>(), set["data"]!["variables"]!["procurator"]!["after"]!.GetValue<string>()));
+    }
+
+    /// <summary>A clue through triage and assignment to a first procurator, rapid response under way; a second procurator to take over.</summary>
+    private async Task<(ProcedureDriver Driver, long ClueId, Person First, Person Second)> AssignedClueAsync()
+    {
+        var driver = await ProcedureDriver.CreateAsync(app);
+        var first = await driver.StaffAsync(Roles.HandlingProcurator);
+        var second = await driver.StaffAsync(Roles.HandlingProcurator);
+        var liaison = await driver.LiaisonAsync();
+        var (clueId, _) = await driver.RegisterClueAsync(liaison.Id, liaison.OfficeId);
+        await driver.CompleteAsync(await driver.TaskAsync(clueId, "Triage"), new { jurisdiction = "inside", kind = "judgment-supervision", department = "civil" });
+        await driver.CompleteAsync(await driver.TaskAsync(clueId, "AssignProcurator"), new { procurator = first.Username });
+        await driver.TaskAsync(clueId, "ContactLiaison");
+        await Eventually.HoldsAsync(async () => (await driver.Admin.GetFromJsonAsync<JsonObject>($"/api/clues/{clueId}"))!["assignedProcuratorId"]?.GetValue<long>() == first.StaffId,
+            "the assignment recorded on the clue", TimeSpan.FromSeconds(30));
+        return (driver, clueId, first, second);
+    }
+
     private static Task<HttpResponseMessage> PatchAsync(HttpClient client, long id, JsonObject body) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Patch, $"/api/clues/{id}")
         {
