@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Dapper;
 using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Supervision.Procedures;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
@@ -63,19 +62,26 @@ internal sealed class ClueTaskHandOver(TaskCommands tasks, InstanceVariableComma
         return new Locked(locked);
     }
 
-    /// <summary>Why the procurator may not be set now, or null when it may.</summary>
-    public static async Task<string?> RefusalAsync(CommandContext context, long clueId)
+    /// <summary>Why the procurator may not be set now (clue intake has the assignment in hand), or null when it may.</summary>
+    public static async Task<string?> RefusalAsync(CommandContext context, Locked locked)
     {
-        var open = await context.Connection.QueryFirstOrDefaultAsync<(Guid Id, string? Name)?>("""
-            select t.id, t.name from engine.tasks t
-            join engine.instances i on i.id = t.instance_id join engine.definitions d on d.id = i.definition_id
-            where i.business_key = @businessKey and d.key = @DefinitionKey and t.element_id = @AssignmentTask and t.status = 'open'
-            order by t.created_at limit 1
-            """, new { businessKey = Key(clueId), StartClueIntake.DefinitionKey, AssignmentTask }, context.Transaction);
-        return open is not { } task
-            ? null
-            : $"Clue intake is waiting for its task '{task.Name ?? AssignmentTask}' (task {task.Id}): complete that task in the task inbox to "
-                + "assign the handling procurator, so the assignment is recorded and the liaison told.";
+        foreach (var (state, key) in locked.Instances.Where(i => i.DefinitionKey == StartClueIntake.DefinitionKey))
+        {
+            if (state.Executions.Any(e => e.ElementId == RecordAssignment))
+            {
+                return "Clue intake is recording the handling procurator its task 'Assign a handling procurator' chose: "
+                    + "try again in a moment, then change the procurator here.";
+            }
+            if (state.Executions.Any(e => e.ElementId == AssignmentTask))
+            {
+                var open = await context.QuerySingleOrDefaultAsync<(Guid Id, string? Name)?>(
+                    "select id, name from engine.tasks where instance_id = @instance and element_id = @AssignmentTask and status = 'open' limit 1",
+                    new { instance = state.Id, AssignmentTask });
+                return $"Clue intake is waiting for its task '{open?.Name ?? AssignmentTask}' (task {open?.Id}): complete that task in the task inbox to "
+                    + "assign the handling procurator, so the assignment is recorded and the liaison told.";
+            }
+        }
+        return null;
     }
 
     /// <summary>

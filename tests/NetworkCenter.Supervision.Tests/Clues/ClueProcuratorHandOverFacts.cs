@@ -124,6 +124,54 @@ public sealed class ClueProcuratorHandOverFacts(NetworkCenterApp app) : IClassFi
             (set["data"]!["variables"]!["procurator"]!["before"]!.GetValue<string>(), set["data"]!["variables"]!["procurator"]!["after"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Patch_Returns409_WhileIntakeRecordsTheAssignment_AndAfterwardsClueTasksAndVariablesAgree()
+    {
+        var driver = await ProcedureDriver.CreateAsync(app);
+        var first = await driver.StaffAsync(Roles.HandlingProcurator);
+        var second = await driver.StaffAsync(Roles.HandlingProcurator);
+        var liaison = await driver.LiaisonAsync();
+        var (clueId, _) = await driver.RegisterClueAsync(liaison.Id, liaison.OfficeId);
+        await driver.CompleteAsync(await driver.TaskAsync(clueId, "Triage"), new { jurisdiction = "inside", kind = "judgment-supervision", department = "civil" });
+        var assignment = await driver.TaskAsync(clueId, "AssignProcurator");
+        // Hold the clue's row so that the service task recording the assignment stops at its write: the assignment task
+        // is closed, the clue has no procurator yet, and rapid response has not begun. The correction comes in then.
+        Task<HttpResponseMessage> patch;
+        await using (var holder = await app.OpenConnectionAsync())
+        {
+            await using var hold = await holder.BeginTransactionAsync();
+            await holder.ExecuteAsync("select 1 from supervision.clues where id = @clueId for update", new { clueId }, hold);
+            await driver.CompleteAsync(assignment, new { procurator = first.Username });
+            await Eventually.HoldsAsync(async () =>
+            {
+                await using var db = await app.OpenConnectionAsync();
+                return await db.ExecuteScalarAsync<int>("""
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock' and query like '%update supervision.clues set assigned_procurator_id%'
+                    """) == 1;
+            }, "the assignment's record waiting for the clue's row", TimeSpan.FromSeconds(30));
+            patch = PatchAsync(driver.Admin, clueId, new JsonObject { ["assignedProcuratorId"] = second.StaffId });
+            await hold.RollbackAsync();
+        }
+        var refused = await patch;
+
+        var refusal = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.Conflict, $"expected 409, got {(int)refused.StatusCode}: {refusal}");
+        Assert.Contains("recording", refusal, StringComparison.Ordinal);
+        Assert.Equal(first.Username, (await driver.TaskAsync(clueId, "ContactLiaison")).Assignee);
+        var accepted = await PatchAsync(driver.Admin, clueId, new JsonObject { ["assignedProcuratorId"] = second.StaffId });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var clue = (await driver.Admin.GetFromJsonAsync<JsonObject>($"/api/clues/{clueId}"))!;
+        Assert.Equal(second.StaffId, clue["assignedProcuratorId"]!.GetValue<long>());
+        foreach (var element in new[] { "ContactLiaison", "ContactParties", "PrepareFiling" })
+        {
+            var task = await driver.TaskAsync(clueId, element);
+            Assert.Equal(second.Username, task.Assignee);
+            var variables = (await driver.InstanceAsync(task.InstanceId))["variables"]!;
+            Assert.Equal((second.Username, second.Name), (variables["procurator"]!.GetValue<string>(), variables["procuratorName"]!.GetValue<string>()));
+        }
+    }
+
     /// <summary>A clue through triage and assignment to a first procurator, rapid response under way; a second procurator to take over.</summary>
     private async Task<(ProcedureDriver Driver, long ClueId, Person First, Person Second)> AssignedClueAsync()
     {
