@@ -115,6 +115,13 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
                 errors[ClueCorrection.AssignedProcuratorId] = [problem];
             }
         }
+        // Nothing to hand over to: the running procedures' tasks and letters need a procurator.
+        if (procurator is null && row.AssignedProcuratorId is not null && locked is { AnyRunning: true })
+        {
+            errors[ClueCorrection.AssignedProcuratorId] = [
+                $"the clue is under a running procedure ({string.Join(", ", locked.Instances.Select(i => i.DefinitionKey).Distinct())}) and keeps "
+                + "a handling procurator: give another one instead of none"];
+        }
         if (errors.Count > 0)
         {
             return new CorrectionOutcome.Invalid(errors);

@@ -172,6 +172,46 @@ public sealed class ClueProcuratorHandOverFacts(NetworkCenterApp app) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task PatchToNoProcurator_Returns400NamingTheField_WhileAProcedureRuns_AndChangesNothing()
+    {
+        var (driver, clueId, first, _) = await AssignedClueAsync();
+
+        var response = await PatchAsync(driver.Admin, clueId, new JsonObject { ["assignedProcuratorId"] = null, ["judge"] = "王审判" });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"expected 400, got {(int)response.StatusCode}: {body}");
+        var message = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("assignedProcuratorId").EnumerateArray()).GetString()!;
+        Assert.Contains("rapid-response", message, StringComparison.Ordinal);
+        var clue = (await driver.Admin.GetFromJsonAsync<JsonObject>($"/api/clues/{clueId}"))!;
+        Assert.Equal(first.StaffId, clue["assignedProcuratorId"]!.GetValue<long>());
+        Assert.NotEqual("王审判", clue["judge"]?.GetValue<string>());
+        Assert.Equal(first.Username, (await driver.TaskAsync(clueId, "ContactLiaison")).Assignee);
+    }
+
+    [Fact]
+    public async Task PatchToNoProcurator_IsAccepted_WhenNoProcedureOfTheClueRuns()
+    {
+        var driver = await ProcedureDriver.CreateAsync(app);
+        var procurator = await driver.StaffAsync(Roles.HandlingProcurator);
+        var liaison = await driver.LiaisonAsync();
+        var (clueId, _) = await driver.RegisterClueAsync(liaison.Id, liaison.OfficeId);
+        await driver.CompleteAsync(await driver.TaskAsync(clueId, "Triage"),
+            new { jurisdiction = "outside", kind = "outside-jurisdiction", department = "none", referredTo = "County Land Bureau" });
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var db = await app.OpenConnectionAsync();
+            return await db.ExecuteScalarAsync<int>("select count(*) from engine.instances where business_key = @key and ended_at is null",
+                new { key = clueId.ToString(System.Globalization.CultureInfo.InvariantCulture) }) == 0;
+        }, "clue intake ended with the referral", TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(driver.Admin, clueId, new JsonObject { ["assignedProcuratorId"] = procurator.StaffId })).StatusCode);
+
+        var response = await PatchAsync(driver.Admin, clueId, new JsonObject { ["assignedProcuratorId"] = null });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null((await driver.Admin.GetFromJsonAsync<JsonObject>($"/api/clues/{clueId}"))!["assignedProcuratorId"]);
+    }
+
     /// <summary>A clue through triage and assignment to a first procurator, rapid response under way; a second procurator to take over.</summary>
     private async Task<(ProcedureDriver Driver, long ClueId, Person First, Person Second)> AssignedClueAsync()
     {
