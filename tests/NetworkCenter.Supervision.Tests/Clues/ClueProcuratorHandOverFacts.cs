@@ -142,15 +142,10 @@ public sealed class ClueProcuratorHandOverFacts(NetworkCenterApp app) : IClassFi
             await using var hold = await holder.BeginTransactionAsync();
             await holder.ExecuteAsync("select 1 from supervision.clues where id = @clueId for update", new { clueId }, hold);
             await driver.CompleteAsync(assignment, new { procurator = first.Username });
-            await Eventually.HoldsAsync(async () =>
-            {
-                await using var db = await app.OpenConnectionAsync();
-                return await db.ExecuteScalarAsync<int>("""
-                    select count(*) from pg_stat_activity
-                    where datname = current_database() and wait_event_type = 'Lock' and query like '%update supervision.clues set assigned_procurator_id%'
-                    """) == 1;
-            }, "the assignment's record waiting for the clue's row", TimeSpan.FromSeconds(30));
+            await WaitingForTheClueRowAsync("update supervision.clues set assigned_procurator_id", "the assignment's record");
+            // Released only once the correction waits behind the record too, so it cannot come after intake moved on.
             patch = PatchAsync(driver.Admin, clueId, new JsonObject { ["assignedProcuratorId"] = second.StaffId });
+            await WaitingForTheClueRowAsync("for update of c", "the correction");
             await hold.RollbackAsync();
         }
         var refused = await patch;
@@ -211,6 +206,16 @@ public sealed class ClueProcuratorHandOverFacts(NetworkCenterApp app) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null((await driver.Admin.GetFromJsonAsync<JsonObject>($"/api/clues/{clueId}"))!["assignedProcuratorId"]);
     }
+
+    private Task WaitingForTheClueRowAsync(string statement, string who) =>
+        Eventually.HoldsAsync(async () =>
+        {
+            await using var db = await app.OpenConnectionAsync();
+            return await db.ExecuteScalarAsync<int>("""
+                select count(*) from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock' and position(@statement in query) > 0
+                """, new { statement }) == 1;
+        }, $"{who} waiting for the clue's row", TimeSpan.FromSeconds(30));
 
     /// <summary>A clue through triage and assignment to a first procurator, rapid response under way; a second procurator to take over.</summary>
     private async Task<(ProcedureDriver Driver, long ClueId, Person First, Person Second)> AssignedClueAsync()
