@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using NetworkCenter.Workflows.Persistence;
 using NetworkCenter.Workflows.Scheduling;
+using NetworkCenter.Workflows.Tasks;
 using Npgsql;
 
 namespace NetworkCenter.Workflows.Runtime;
@@ -19,6 +20,7 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
     private readonly Dictionary<Guid, InstanceState> _instances = [];
     private readonly DeferredWrites _deferred = new();
     private readonly HashSet<Guid> _completedTaskExecutions = [];
+    private readonly List<(Guid ExecutionId, TaskView Task)> _createdTasks = [];
 
     public NpgsqlConnection Connection { get; } = connection;
     public NpgsqlTransaction Transaction { get; } = transaction;
@@ -71,6 +73,18 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
     public void TaskCompleted(Guid executionId) => _completedTaskExecutions.Add(executionId);
 
     public bool CompletedTaskOf(Guid executionId) => _completedTaskExecutions.Contains(executionId);
+
+    /// <summary>This command created <paramref name="task"/> for the token <paramref name="executionId"/>.</summary>
+    public void TaskCreated(Guid executionId, TaskView task) => _createdTasks.Add((executionId, task));
+
+    /// <summary>
+    /// The tasks this command created in <paramref name="instanceId"/> that are still open as it ends: a token that
+    /// moved on in the same command (a boundary event, a gateway) got a new execution id, and its task was cancelled.
+    /// </summary>
+    public IReadOnlyList<TaskView> OpenTasksCreatedIn(Guid instanceId) =>
+        _instances.TryGetValue(instanceId, out var state) && !state.IsEnded
+            ? [.. _createdTasks.Where(c => c.Task.InstanceId == instanceId && state.Find(c.ExecutionId)?.ElementId == c.Task.ElementId).Select(c => c.Task)]
+            : [];
 
     /// <summary>
     /// Hands a timer written now to Hangfire after commit when it is due within the horizon, and returns the value of
