@@ -130,8 +130,14 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
         return Connection.QueryMultipleAsync(all, merged, Transaction);
     }
 
-    /// <summary>Writes the deferred rows, what the command changed of its instances, and its journal, in one round trip.</summary>
-    public async Task FlushAsync()
+    /// <summary>
+    /// Writes the deferred rows, what the command changed of its instances, and its journal, and commits, in one round
+    /// trip: <c>commit</c> is the batch's last statement. A failing statement skips the rest of the batch, commit
+    /// included, and leaves the transaction failed, so the runner's dispose rolls it back; a failing commit has ended
+    /// it already. Either way the call throws. Npgsql reads the idle status the commit leaves and treats its
+    /// <see cref="NpgsqlTransaction"/> as completed (nothing to roll back on dispose).
+    /// </summary>
+    public async Task FlushAndCommitAsync()
     {
         var (deferredSql, deferredParameters) = _deferred.Before("", null);
         var sql = new StringBuilder(deferredSql);
@@ -155,10 +161,8 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
             parameters.Add("journalUsers", _journal.Select(j => j.User).ToArray());
             parameters.Add("journalDatas", _journal.Select(j => j.Data).ToArray());
         }
-        if (sql.Length > 0)
-        {
-            await Connection.ExecuteAsync(sql.ToString(), parameters, Transaction);
-        }
+        sql.Append("commit;");
+        await Connection.ExecuteAsync(sql.ToString(), parameters, Transaction);
         foreach (var state in _instances.Values)
         {
             InstanceStore.Saved(state);
