@@ -17,7 +17,7 @@ namespace NetworkCenter.Workflows;
 public static class WorkflowEngineServiceCollectionExtensions
 {
     /// <summary>
-    /// The engine: commands, Hangfire jobs, start-up deployment of <see cref="WorkflowOptions.Directory"/>, and every
+    /// The engine: commands, Hangfire jobs, start-up deployment of the workflows folder, and every
     /// <see cref="IServiceTaskHandler"/> found in <paramref name="handlerAssemblies"/> (and the engine's own).
     /// Needs an <c>NpgsqlDataSource</c>, a <see cref="TimeProvider"/> and Hangfire registered by the host.
     /// </summary>
@@ -27,6 +27,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             .Validate(o => o.TimerHorizon >= TimeSpan.FromMinutes(1), "Workflows:TimerHorizon must be at least one minute.")
             .ValidateOnStart();
         services.AddWorkflowDefinitions();
+        services.TryAddSingleton<WorkflowFolders>();
         services.TryAddSingleton<ModelReader>();
         services.TryAddSingleton<ExpressionRunner>();
         services.TryAddSingleton<DefinitionCache>();

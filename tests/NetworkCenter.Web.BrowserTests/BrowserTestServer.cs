@@ -44,6 +44,11 @@ public sealed class BrowserTestServer : NetworkCenterApp
     {
         await base.InitializeAsync();
         Directory.CreateDirectory(FormsFolder);
+        // The engine judges completions by the same folder the form editor writes: start it with the procedures' forms.
+        foreach (var form in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "workflows", "forms"), "*.form"))
+        {
+            File.Copy(form, Path.Combine(FormsFolder, Path.GetFileName(form)));
+        }
         await File.WriteAllTextAsync(Path.Combine(FormsFolder, "review-decision.form"), SampleForm);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -77,7 +82,7 @@ public sealed class BrowserTestServer : NetworkCenterApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Forms:Directory", FormsFolder);
+        builder.UseSetting("Workflows:FormsDirectory", FormsFolder);
     }
 
     /// <summary>A fresh browser context (own cookies and storage) at laptop size, in Chinese unless told otherwise.</summary>

@@ -17,6 +17,8 @@ public static class CluesServiceCollectionExtensions
         services.AddSingleton<ReadAttachment>();
         services.AddSingleton<MergeDuplicates>();
         services.AddSingleton<ConfirmDraft>();
+        services.AddSingleton<CorrectClue>();
+        services.AddSingleton<ClueTaskHandOver>();
         services.AddSingleton<SearchClues>();
         services.AddSingleton<LiaisonClues>();
         services.AddSingleton<DuplicatesOf>();

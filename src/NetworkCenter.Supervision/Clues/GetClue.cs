@@ -12,7 +12,7 @@ internal sealed class GetClue(NpgsqlDataSource dataSource)
         string? Judge, string Summary, decimal? AmountInvolved, Reporter? Reporter, bool ReporterRedacted, long? AssignedProcuratorId,
         long? MergedIntoId, string? MergedIntoRegisterNumber, IReadOnlyList<Party> Parties, IReadOnlyList<Agent> Agents,
         IReadOnlyList<Source> Sources, IReadOnlyList<Attachment> Attachments, IReadOnlyList<StatusHistory.Entry> History,
-        DateTime CreatedAt);
+        DateTime CreatedAt, int Revision);
 
     public sealed record Reporter(string? Name, string? IdNumber, string? Phone, string? Email);
     public sealed record Party(string Role, string PersonKind, string Name, string? IdNumber, string? Phone, string? Email, string? Address);
@@ -24,7 +24,7 @@ internal sealed class GetClue(NpgsqlDataSource dataSource)
         long Id, string? RegisterNumber, string Status, string? Kind, string? PublicInterestArea, string SourceKind, long? OfficeId,
         long? LiaisonId, string? SourceDetail, DateTime ReceivedAt, string? Court, string? CaseNumber, DateOnly? JudgmentDate,
         string? Judge, string Summary, decimal? AmountInvolved, string? ReporterName, string? ReporterIdNumber, string? ReporterPhone,
-        string? ReporterEmail, long? AssignedProcuratorId, long? MergedIntoId, string? MergedIntoRegisterNumber, DateTime CreatedAt);
+        string? ReporterEmail, long? AssignedProcuratorId, long? MergedIntoId, string? MergedIntoRegisterNumber, DateTime CreatedAt, int Revision);
 
     public async Task<Detail?> HandleAsync(long id, ClueViewer viewer, CancellationToken cancellationToken)
     {
@@ -36,7 +36,8 @@ internal sealed class GetClue(NpgsqlDataSource dataSource)
                 c.case_number as CaseNumber, c.judgment_date as JudgmentDate, c.judge as Judge, c.summary as Summary,
                 c.amount_involved as AmountInvolved, c.reporter_name as ReporterName, c.reporter_id_number as ReporterIdNumber,
                 c.reporter_phone as ReporterPhone, c.reporter_email as ReporterEmail, c.assigned_procurator_id as AssignedProcuratorId,
-                c.merged_into_id as MergedIntoId, m.register_number as MergedIntoRegisterNumber, c.created_at as CreatedAt
+                c.merged_into_id as MergedIntoId, m.register_number as MergedIntoRegisterNumber, c.created_at as CreatedAt,
+                c.revision as Revision
             from supervision.clues c left join supervision.clues m on m.id = c.merged_into_id
             where c.id = @id
             """, new { id });
@@ -70,6 +71,6 @@ internal sealed class GetClue(NpgsqlDataSource dataSource)
             row.JudgmentDate, row.Judge, row.Summary, row.AmountInvolved,
             open && hasReporter ? new Reporter(row.ReporterName, row.ReporterIdNumber, row.ReporterPhone, row.ReporterEmail) : null,
             !open, row.AssignedProcuratorId, row.MergedIntoId, row.MergedIntoRegisterNumber, [.. parties], [.. agents],
-            [.. sources.Select(s => open ? s : s with { LiaisonId = null, SourceDetail = null })], [.. attachments], history, row.CreatedAt);
+            [.. sources.Select(s => open ? s : s with { LiaisonId = null, SourceDetail = null })], [.. attachments], history, row.CreatedAt, row.Revision);
     }
 }

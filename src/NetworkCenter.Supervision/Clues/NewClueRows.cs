@@ -39,7 +39,23 @@ internal static class NewClueRows
                 CourtKey = ClueKeys.Of(clue.Court), CaseNumberKey = ClueKeys.Of(clue.CaseNumber), SearchText = ClueKeys.SearchText(clue),
                 actor, now,
             }, transaction);
-        var parties = clue.Parties ?? [];
+        await InsertPartiesAsync(connection, transaction, id, clue.Parties ?? []);
+        await InsertAgentsAsync(connection, transaction, id, clue.Agents ?? []);
+        await connection.ExecuteAsync("""
+            insert into supervision.clue_sources (clue_id, original_clue_id, source_kind, office_id, liaison_id, source_detail, received_at)
+            values (@id, @id, @Kind, @OfficeId, @LiaisonId, @Detail, @receivedAt)
+            """, new { id, source.Kind, source.OfficeId, source.LiaisonId, Detail = Trim(source.Detail), receivedAt }, transaction);
+        foreach (var attachment in attachments)
+        {
+            await InsertAttachmentAsync(connection, transaction, id, attachment, actor, now);
+        }
+        await StatusHistory.AppendAsync(connection, transaction, id, null, ClueStatuses.Draft, actor, now, note);
+        return id;
+    }
+
+    /// <summary>The clue's parties in their order; a correction that changes them deletes the old rows first.</summary>
+    public static async Task InsertPartiesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, IReadOnlyList<PartyInput> parties)
+    {
         for (var i = 0; i < parties.Count; i++)
         {
             var p = parties[i];
@@ -52,23 +68,16 @@ internal static class NewClueRows
                     Phone = Trim(p.Phone), Email = Trim(p.Email), Address = Trim(p.Address), i,
                 }, transaction);
         }
-        var agents = clue.Agents ?? [];
+    }
+
+    public static async Task InsertAgentsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, IReadOnlyList<AgentInput> agents)
+    {
         for (var i = 0; i < agents.Count; i++)
         {
             await connection.ExecuteAsync("""
                 insert into supervision.clue_agents (clue_id, name, law_firm, phone, position) values (@id, @Name, @LawFirm, @Phone, @i)
                 """, new { id, Name = agents[i].Name!.Trim(), LawFirm = Trim(agents[i].LawFirm), Phone = Trim(agents[i].Phone), i }, transaction);
         }
-        await connection.ExecuteAsync("""
-            insert into supervision.clue_sources (clue_id, original_clue_id, source_kind, office_id, liaison_id, source_detail, received_at)
-            values (@id, @id, @Kind, @OfficeId, @LiaisonId, @Detail, @receivedAt)
-            """, new { id, source.Kind, source.OfficeId, source.LiaisonId, Detail = Trim(source.Detail), receivedAt }, transaction);
-        foreach (var attachment in attachments)
-        {
-            await InsertAttachmentAsync(connection, transaction, id, attachment, actor, now);
-        }
-        await StatusHistory.AppendAsync(connection, transaction, id, null, ClueStatuses.Draft, actor, now, note);
-        return id;
     }
 
     /// <summary>Streams the spooled file into the bytea column: Npgsql sends a <see cref="Stream"/> parameter without buffering it.</summary>
@@ -90,5 +99,5 @@ internal static class NewClueRows
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    internal static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

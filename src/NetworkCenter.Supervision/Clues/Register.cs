@@ -65,7 +65,7 @@ internal sealed class RegisterClue(NpgsqlDataSource dataSource, TimeProvider clo
     }
 
     /// <summary>The office and liaison must exist and be active; a liaison's office is recorded when none is given.</summary>
-    private static async Task<(NewClueRows.Source?, Dictionary<string, string[]>)> ResolveSourceAsync(
+    internal static async Task<(NewClueRows.Source?, Dictionary<string, string[]>)> ResolveSourceAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, ClueInput clue)
     {
         var errors = new ProblemList();

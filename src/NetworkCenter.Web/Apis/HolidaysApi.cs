@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Web.Auth;
 using NetworkCenter.Workflows.Calendar;
 
 namespace NetworkCenter.Web.Apis;
@@ -31,12 +31,12 @@ public static class HolidaysApi
     public static void MapHolidaysApi(this IEndpointRouteBuilder routes)
     {
         var holidays = routes.MapGroup("/api/holidays").WithTags("Calendar");
-        holidays.MapGet("", ListAsync);
-        var editing = holidays.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor, Roles.SystemAdministrator));
+        holidays.MapGet("", ListAsync).RequireAuthorization(AccessPolicies.SignedIn);
+        var editing = holidays.MapGroup("").RequireAuthorization(AccessPolicies.HolidayEditor);
         editing.MapGet("/changes", ListChangesAsync);
         editing.MapPut("/{date}", PutAsync);
         editing.MapDelete("/{date}", DeleteAsync);
-        routes.MapGet("/api/calendar/due", DueAsync).WithTags("Calendar");
+        routes.MapGet("/api/calendar/due", DueAsync).WithTags("Calendar").RequireAuthorization(AccessPolicies.SignedIn);
     }
 
     private static async Task<Results<Ok<IEnumerable<HolidayResponse>>, ValidationProblem>> ListAsync(

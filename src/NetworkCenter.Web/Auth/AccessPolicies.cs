@@ -39,6 +39,15 @@ public static class AccessPolicies
     /// <summary>The mail outbox's backlog (recipients, subjects, errors): the people who answer for notices going out.</summary>
     public const string MailOutboxReader = "mail-outbox-reader";
 
+    /// <summary>
+    /// Correcting a registered clue and setting its handling procurator outside the procedures: the clue administrator
+    /// keeps the register and assigns clues (DOMAIN.md, "People and roles"), so corrections are theirs too.
+    /// </summary>
+    public const string ClueEditor = "clue-editor";
+
+    /// <summary>Entering and correcting the holiday table behind the legal calendar (the State Council's yearly notice).</summary>
+    public const string HolidayEditor = "holiday-editor";
+
     /// <summary>The roles each policy admits; null admits every signed-in user.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>?> RolesByPolicy { get; } = new Dictionary<string, IReadOnlyList<string>?>
     {
@@ -52,6 +61,8 @@ public static class AccessPolicies
         [Liaison] = [Roles.Liaison],
         [Deployer] = [Roles.Supervisor, Roles.SystemAdministrator],
         [MailOutboxReader] = [Roles.ClueAdministrator, Roles.Supervisor, Roles.SystemAdministrator],
+        [HolidayEditor] = [Roles.Supervisor, Roles.SystemAdministrator],
+        [ClueEditor] = [Roles.ClueAdministrator],
     };
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder authorization)

@@ -22,6 +22,8 @@ public static class CluesApi
             .Accepts<ClueInput>("application/json", "multipart/form-data").DisableAntiforgery();
         api.MapGet("", SearchAsync).RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/{id:long}", GetAsync).RequireAuthorization(AccessPolicies.Staff);
+        api.MapPatch("/{id:long}", ClueCorrectionApi.CorrectAsync).RequireAuthorization(AccessPolicies.ClueEditor)
+            .Accepts<Dictionary<string, object?>>("application/json", "application/merge-patch+json");
         // The clue's page: its procedures, open tasks with due dates, contact card and national case number.
         api.MapGet("/{id:long}/procedures", async Task<Results<Ok<ClueProcedures.View>, NotFound>> (
             long id, ClueProcedures procedures, CancellationToken cancellationToken) =>
@@ -83,10 +85,15 @@ public static class CluesApi
     }
 
     private static async Task<Results<Ok<GetClue.Detail>, NotFound>> GetAsync(
-        long id, ClaimsPrincipal user, NpgsqlDataSource dataSource, GetClue get, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, NpgsqlDataSource dataSource, GetClue get, HttpResponse response, CancellationToken cancellationToken)
     {
         var viewer = await ViewerAsync(user, dataSource, cancellationToken);
-        return await get.HandleAsync(id, viewer, cancellationToken) is { } clue ? TypedResults.Ok(clue) : TypedResults.NotFound();
+        if (await get.HandleAsync(id, viewer, cancellationToken) is not { } clue)
+        {
+            return TypedResults.NotFound();
+        }
+        response.Headers.ETag = ClueCorrectionApi.ETagOf(clue.Revision);
+        return TypedResults.Ok(clue);
     }
 
     private static async Task<Results<Ok<SearchClues.Page>, ValidationProblem>> SearchAsync(

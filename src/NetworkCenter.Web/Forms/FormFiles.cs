@@ -4,15 +4,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using NetworkCenter.Workflows;
 
 namespace NetworkCenter.Web.Forms;
 
 /// <summary>
-/// The form-js schemas under workflows/forms. Names are restricted to <c>[a-z0-9-]+.form</c>, so a name can never
+/// The form-js schemas of the engine's forms folder (<see cref="WorkflowFolders.Forms"/>). Names are restricted to <c>[a-z0-9-]+.form</c>, so a name can never
 /// leave the folder; writes replace the file atomically and check the caller's ETag, so two editors cannot silently
 /// overwrite each other.
 /// </summary>
-internal sealed partial class FormFiles(IOptions<FormsOptions> options, IWebHostEnvironment environment)
+internal sealed partial class FormFiles(IOptions<FormsOptions> options, WorkflowFolders folders)
 {
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -34,9 +35,8 @@ internal sealed partial class FormFiles(IOptions<FormsOptions> options, IWebHost
 
     public int MaxBytes => options.Value.MaxBytes;
 
-    public string Folder => options.Value.Directory is { Length: > 0 } configured
-        ? Path.GetFullPath(configured, environment.ContentRootPath)
-        : DefaultFolder();
+    // The engine's forms folder, so a saved form judges the next completion (TaskForms reads the same files).
+    public string Folder => folders.Forms;
 
     public IReadOnlyList<FormSummary> List()
     {
@@ -91,12 +91,4 @@ internal sealed partial class FormFiles(IOptions<FormsOptions> options, IWebHost
         NamePattern().IsMatch(name) ? Path.Combine(Folder, name) : throw new ArgumentException("Not a form file name.", nameof(name));
 
     private static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
-
-    private string DefaultFolder()
-    {
-        var repository = Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "workflows"));
-        return Directory.Exists(repository)
-            ? Path.Combine(repository, "forms")
-            : Path.Combine(AppContext.BaseDirectory, "workflows", "forms");
-    }
 }

@@ -1,3 +1,4 @@
+using NetworkCenter.Web.Http;
 using Npgsql;
 
 namespace NetworkCenter.Web.Hosting;
@@ -22,7 +23,15 @@ public static class DatabaseServiceCollectionExtensions
             // these connections), so the DISCARD ALL on every return to the pool is a statement for nothing, and it
             // would drop the prepared statements.
             connection.NoResetOnClose = true;
-            return NpgsqlDataSource.Create(connection);
+            var dataSource = new NpgsqlDataSourceBuilder(connection.ConnectionString);
+            // A new physical connection is the database's own word that it answers again after an outage.
+            var outage = sp.GetService<DatabaseOutageLog>();
+            dataSource.UsePhysicalConnectionInitializer(_ => outage?.Answered(), _ =>
+            {
+                outage?.Answered();
+                return Task.CompletedTask;
+            });
+            return dataSource.Build();
         });
         return builder;
     }

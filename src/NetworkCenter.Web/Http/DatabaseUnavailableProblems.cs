@@ -17,6 +17,7 @@ public static class DatabaseUnavailableProblems
 
     public static WebApplicationBuilder AddDatabaseUnavailableProblems(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<DatabaseOutageLog>();
         builder.Services.AddExceptionHandler<Handler>();
         return builder;
     }
@@ -44,7 +45,7 @@ public static class DatabaseUnavailableProblems
         return false;
     }
 
-    internal sealed class Handler(IProblemDetailsService problems, ILogger<Handler> logger) : IExceptionHandler
+    internal sealed class Handler(IProblemDetailsService problems, DatabaseOutageLog log) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
@@ -52,8 +53,7 @@ public static class DatabaseUnavailableProblems
             {
                 return false;
             }
-            logger.LogWarning("{Method} {Path} answered 503: the database is unavailable ({Reason})",
-                httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+            log.Refused(httpContext.Request.Method, httpContext.Request.Path, exception);
             httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             httpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NetworkCenter.Workflows.Scheduling;
 
 namespace NetworkCenter.Workflows.Deployment;
@@ -11,7 +10,7 @@ namespace NetworkCenter.Workflows.Deployment;
 /// version only for a changed file). A refused file is logged with its problems and the others still deploy.
 /// </summary>
 internal sealed class EngineStartup(
-    IOptions<WorkflowOptions> options, Deployer deployer, IRecurringJobManager recurring, ILogger<EngineStartup> logger) : IHostedService
+    WorkflowFolders folders, Deployer deployer, IRecurringJobManager recurring, ILogger<EngineStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,7 +19,7 @@ internal sealed class EngineStartup(
         RecurringJobRegistration.Register(TimerHandOver.RecurringJobId,
             () => recurring.AddOrUpdate<TimerHandOver>(TimerHandOver.RecurringJobId, handOver => handOver.HandOverAsync(CancellationToken.None), TimerHandOver.Cron),
             logger);
-        var directory = Path.GetFullPath(options.Value.Directory, AppContext.BaseDirectory);
+        var directory = folders.Definitions;
         if (!Directory.Exists(directory))
         {
             logger.LogInformation("No workflows folder at {Directory}; nothing deployed at start-up", directory);

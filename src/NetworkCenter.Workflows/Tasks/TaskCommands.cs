@@ -96,6 +96,28 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             context.Journal(run.Instance.Id, "task-unclaimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString(), ["previousAssignee"] = task.Assignee });
         }, cancellationToken);
 
+    /// <summary>Hands an open task to <paramref name="assignee"/>, in a transaction of its own.</summary>
+    public Task AssignAsync(Guid taskId, string assignee, Actor actor, CancellationToken cancellationToken) =>
+        commands.RunAsync(actor.Id, context => AssignInAsync(context, taskId, assignee, actor), cancellationToken);
+
+    /// <summary>
+    /// Hands an open task to <paramref name="assignee"/> inside a command the caller runs, so a domain change and the
+    /// hand-over commit together. Same guarantees as claiming: the task's instance is locked, 404 for no such task,
+    /// 409 when it is no longer open, a journal entry naming the previous assignee and who handed it over. Who may hand
+    /// a task over is the caller's decision (a clue administrator reassigning a clue is neither assignee nor candidate).
+    /// </summary>
+    internal async Task AssignInAsync(CommandContext context, Guid taskId, string assignee, Actor actor)
+    {
+        var (run, task) = await LockOpenTaskAsync(context, taskId, actor, checkActor: false);
+        await context.ExecuteAsync("update engine.tasks set assignee = @assignee where id = @taskId", new { taskId, assignee });
+        context.Journal(run.Instance.Id, "task-assigned", task.ElementId, new JsonObject
+        {
+            ["taskId"] = taskId.ToString(),
+            ["previousAssignee"] = task.Assignee,
+            ["assignee"] = assignee,
+        }, actor.Id);
+    }
+
     /// <summary>Completes the task; returns the tasks the completion opened in its instance, so a client can go on to the next without a list query.</summary>
     public Task<IReadOnlyList<TaskView>> CompleteAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken) =>
         commands.RunAsync(actor.Id, async context =>
@@ -125,7 +147,8 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
     /// <paramref name="assigneeOnly"/>, a claimed task is the assignee's alone: another member of its candidate group may
     /// neither complete it nor take it away by unclaiming (only a system administrator may step in).
     /// </summary>
-    private async Task<(ProcessRun Run, TaskRow Task)> LockOpenTaskAsync(CommandContext context, Guid taskId, Actor actor, bool assigneeOnly = false)
+    private async Task<(ProcessRun Run, TaskRow Task)> LockOpenTaskAsync(CommandContext context, Guid taskId, Actor actor, bool assigneeOnly = false,
+        bool checkActor = true)
     {
         // One round trip: lock the task's instance, then read the instance and the task under that lock, so a
         // concurrent completion has either committed or not begun. A task's instance never changes.
@@ -139,6 +162,10 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
         if (task.Status != "open")
         {
             throw EngineException.Conflict("The task is no longer open.");
+        }
+        if (!checkActor)
+        {
+            return (run, task);
         }
         var allowed = actor.IsAdministrator || task.Assignee == actor.Id || task.CandidateUsers.Contains(actor.Id)
             || task.CandidateGroups.Any(actor.Groups.Contains);

@@ -9,7 +9,7 @@ namespace NetworkCenter.Supervision.Tests.Hosting;
 /// The service on a PostgreSQL cluster of its own (own data directory, own port), so the test can stop and restart
 /// PostgreSQL under it without touching the cluster the other test classes share.
 /// </summary>
-public sealed class DatabaseOutageApp : NetworkCenterApp
+public class DatabaseOutageApp : NetworkCenterApp
 {
     private EmbeddedPostgresCluster? _cluster;
 

@@ -16,12 +16,6 @@ namespace NetworkCenter.Supervision.Tests.Network;
 /// </summary>
 public sealed partial class AccessMatrixFacts(NetworkCenterApp app) : IClassFixture<NetworkCenterApp>
 {
-    /// <summary>
-    /// Areas that authorise with inline role lists and test their own roles (HolidaysApiFacts); naming a policy of
-    /// <see cref="AccessPolicies"/> brings them under this matrix. Any other area must use the table.
-    /// </summary>
-    private static readonly string[] InlineAuthorisedAreas = ["/api/holidays", "/api/calendar"];
-
     /// <summary>The network's own areas, where nothing is ever deleted.</summary>
     private static readonly string[] NetworkAreas = ["/api/network", "/api/me", "/api/accounts"];
 
@@ -100,6 +94,20 @@ public sealed partial class AccessMatrixFacts(NetworkCenterApp app) : IClassFixt
             AccessPolicies.RolesByPolicy[AccessPolicies.OutcomeRecorder]);
         Assert.Equal([Roles.Supervisor, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.Deployer]);
         Assert.Equal([Roles.ClueAdministrator, Roles.Supervisor, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.MailOutboxReader]);
+        Assert.Equal([Roles.Supervisor, Roles.SystemAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.HolidayEditor]);
+        Assert.Equal([Roles.ClueAdministrator], AccessPolicies.RolesByPolicy[AccessPolicies.ClueEditor]);
+    }
+
+    [Fact]
+    public void TheHolidayTable_IsReadByEveryone_AndEditedBySupervisorsAndSystemAdministrators()
+    {
+        var holidays = CoveredEndpoints().Where(e => e.Route.StartsWith("/api/holidays", StringComparison.Ordinal) ||
+            e.Route.StartsWith("/api/calendar", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(5, holidays.Count);
+        Assert.All(holidays, endpoint => Assert.Equal(
+            [endpoint.Method == "GET" && endpoint.Route != "/api/holidays/changes" ? AccessPolicies.SignedIn : AccessPolicies.HolidayEditor],
+            endpoint.Policies));
     }
 
     [Fact]
@@ -130,8 +138,7 @@ public sealed partial class AccessMatrixFacts(NetworkCenterApp app) : IClassFixt
     private List<Endpoint> CoveredEndpoints() =>
     [
         .. app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } route && route.StartsWith("/api/", StringComparison.Ordinal) &&
-                !InlineAuthorisedAreas.Any(area => route.StartsWith(area, StringComparison.Ordinal)))
+            .Where(e => e.RoutePattern.RawText is { } route && route.StartsWith("/api/", StringComparison.Ordinal))
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new Endpoint(
                 method,

@@ -42,6 +42,7 @@ public sealed class RecordAccessMatrixFacts(NetworkCenterApp app) : IClassFixtur
         ["POST /api/tasks/{id:guid}/complete"] = new(Owner.Assignee, Own: 204, OtherAsLiaison: 404, OtherAsStaff: 403, OtherAsAdministrator: 204),
         ["GET /api/clues/{id:long}/attachments/{attachmentId:long}"] = new(Owner.Clue, Own: 200, OtherAsStaff: 404),
         ["GET /api/clues/{id:long}"] = new(Owner.None),
+        ["PATCH /api/clues/{id:long}"] = new(Owner.None),
         ["GET /api/clues/{id:long}/duplicates"] = new(Owner.None),
         ["GET /api/clues/{id:long}/procedures"] = new(Owner.None),
         ["GET /api/clues/{id:long}/outcomes"] = new(Owner.None),

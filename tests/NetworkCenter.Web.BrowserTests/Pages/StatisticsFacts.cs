@@ -112,9 +112,6 @@ public sealed class StatisticsFacts(BrowserTestServer app)
     [Fact]
     public async Task MonthlyReportReview_LinksToThePdf_AndApprovingItSendsTheReport()
     {
-        // The browser server reads task forms from a scratch folder: give it the repository's review form.
-        File.Copy(Path.Combine(RepositoryRoot(), "workflows", "forms", "monthly-report-review.form"),
-            Path.Combine(app.FormsFolder, "monthly-report-review.form"), overwrite: true);
         using var api = await app.ApiClientAsync();
         var start = await api.PostAsJsonAsync("/api/instances", new { definitionKey = "monthly-report", variables = new { reportMonth = "2025-06" } });
         Assert.True(start.IsSuccessStatusCode, await start.Content.ReadAsStringAsync());
@@ -140,15 +137,5 @@ public sealed class StatisticsFacts(BrowserTestServer app)
         var sent = await api.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}");
         Assert.True(sent.GetProperty("variables").GetProperty("reportsSent").GetInt32() >= 1);
         await page.Context.CloseAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "NetworkCenter.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("No NetworkCenter.sln above the test assembly.");
     }
 }

@@ -7,6 +7,7 @@ import { field, showFieldErrors } from '../shared/fields.js';
 import { currentLanguage, t } from '../shared/i18n.js';
 import { mountShell } from '../shared/shell.js';
 import { byUrgency, urgency } from '../inbox/deadlines.js';
+import { correctionForm, correctors } from './clueEdit.js';
 
 const outcomeKinds = [ 'protest-proposed', 'retrial-ordered', 'suggestion-adopted', 'transferred-for-prosecution',
   'public-interest-litigation', 'correction', 'other' ];
@@ -164,13 +165,19 @@ async function load() {
     // The server's clock decides what is overdue, as in the inbox.
     const now = clock?.now ? Date.parse(clock.now) : Date.now();
     document.title = `${clue.registerNumber || t('portal.noNumber')} · ${t('app.short')}`;
+    const correction = correctors.some(role => me.roles.includes(role)) && clue.status !== 'merged'
+      ? await correctionForm(clue, async () => {
+        await load();
+        announce(status, t('clue.correct.saved'), 'success');
+      })
+      : null;
     fill(main,
       h('p', {}, h('a', { href: '/clues', id: 'back-to-register' }, t('clue.back'))),
       h('article', { id: 'clue-record', 'data-clue-id': clue.id, 'aria-labelledby': 'clue-number' },
         h('h1', { id: 'clue-number' }, `${t('clue.title')} ${clue.registerNumber || t('portal.noNumber')}`),
         status,
         h('div', { class: 'clue-page' },
-          h('div', { class: 'clue-main' }, register(clue, procedures), deadlines(procedures.tasks, procedures.instances, now),
+          h('div', { class: 'clue-main' }, register(clue, procedures), correction, deadlines(procedures.tasks, procedures.instances, now),
             procedureList(procedures.instances), outcomes(clue, outcomeList)),
           h('div', { class: 'clue-side' }, contactCard(procedures.contact), documents(clue), history(clue)))));
   } catch (error) {

@@ -498,5 +498,14 @@ export default {
   'clue.outcome.lossAvoided': 'Loss avoided (yuan)',
   'clue.outcome.note': 'Note',
   'clue.outcome.recordedBy': 'Recorded by',
-  'clue.outcome.recordedAt': 'Recorded'
+  'clue.outcome.recordedAt': 'Recorded',
+  'clue.correct.title': 'Correct the register entry',
+  'clue.correct.hint': 'Change only what is wrong: a misspelt party, the kind or area, the source, the handling procurator. Every change is audited.',
+  'clue.correct.save': 'Save corrections',
+  'clue.correct.saved': 'Corrections saved.',
+  'clue.correct.nothing': 'Nothing was changed.',
+  'clue.correct.conflict': 'Not saved: {message}',
+  'clue.correct.duplicatesFound': '{count} possible duplicates found; the corrections were not saved.',
+  'clue.correct.duplicatesHint': 'After this correction the clue looks like these. If it is the same matter, merge them; if not, save anyway.',
+  'clue.correct.anyway': 'Save anyway'
 };

@@ -498,5 +498,14 @@ export default {
   'clue.outcome.lossAvoided': '避免损失（元）',
   'clue.outcome.note': '说明',
   'clue.outcome.recordedBy': '登记人',
-  'clue.outcome.recordedAt': '登记时间'
+  'clue.outcome.recordedAt': '登记时间',
+  'clue.correct.title': '更正登记信息',
+  'clue.correct.hint': '只改错处：当事人姓名、线索类别或领域、来源、承办检察官。每项更正都记入审计日志。',
+  'clue.correct.save': '保存更正',
+  'clue.correct.saved': '更正已保存。',
+  'clue.correct.nothing': '没有改动。',
+  'clue.correct.conflict': '未保存：{message}',
+  'clue.correct.duplicatesFound': '发现 {count} 条可能重复的线索，更正尚未保存。',
+  'clue.correct.duplicatesHint': '更正后此线索与下列线索相似。如属同一事项请合并；如不是，可仍然保存。',
+  'clue.correct.anyway': '仍然保存'
 };
