@@ -3,6 +3,9 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using NetworkCenter.Workflows;
 using NetworkCenter.Workflows.Calendar;
 using NetworkCenter.Workflows.Runtime;
@@ -36,6 +39,13 @@ internal sealed class InProcessEngine : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment
+        {
+            EnvironmentName = Environments.Production,
+            ApplicationName = "NetworkCenter.Benchmarks",
+            ContentRootPath = AppContext.BaseDirectory,
+            ContentRootFileProvider = new NullFileProvider(),
+        });
         services.AddSingleton(_ =>
         {
             var connection = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100, NoResetOnClose = true };
