@@ -134,8 +134,9 @@ internal static class StatisticsQuery
             from supervision.clues c,
                  lateral (values (1, 'Triage', interval '0', interval '1 day'), (1, 'AssignProcurator', interval '1 day', interval '1 day'),
                                  (2, 'Review', interval '2 days', interval '15 days')) t(d, element, start, allowed);
-
-            analyze;
             """, new { Clues, Liaisons, Offices }, commandTimeout: 900);
+        // A register of a year is mostly rows autovacuum has long since seen: without this the first minute's reads would
+        // fetch every heap page an index-only scan skips on a register in service (and VACUUM refuses a transaction).
+        await connection.ExecuteAsync("vacuum analyze", commandTimeout: 900);
     }
 }

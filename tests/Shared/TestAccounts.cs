@@ -13,9 +13,10 @@ public static class TestAccounts
 
     /// <summary>
     /// A new account holding <paramref name="role"/>: a staff member for a staff role, a liaison (with no office) for
-    /// <see cref="Roles.Liaison"/>. The username is unique in the test run unless given.
+    /// <see cref="Roles.Liaison"/>. The username is unique in the test run unless given; the account's language (which
+    /// the server's messages follow) is zh-CN unless given.
     /// </summary>
-    public static async Task<TestAccount> CreateAccountAsync(this NetworkCenterApp app, string role, string? username = null)
+    public static async Task<TestAccount> CreateAccountAsync(this NetworkCenterApp app, string role, string? username = null, string? language = null)
     {
         username ??= $"{role}-{Interlocked.Increment(ref _counter)}";
         var password = $"pw-{username}-secret";
@@ -26,6 +27,7 @@ public static class TestAccounts
             {
                 name = $"联络员 {username}",
                 unit = "测试单位",
+                language,
                 account = new { username, password },
             });
             await EnsureSuccessAsync(response);
@@ -38,6 +40,7 @@ public static class TestAccounts
             {
                 name = $"干警 {username}",
                 roles = new[] { role },
+                language,
                 username,
                 password,
             });
@@ -48,9 +51,9 @@ public static class TestAccounts
     }
 
     /// <summary>A client signed in as a new account holding <paramref name="role"/>.</summary>
-    public static async Task<(HttpClient Client, TestAccount Account)> SignedInClientForRoleAsync(this NetworkCenterApp app, string role)
+    public static async Task<(HttpClient Client, TestAccount Account)> SignedInClientForRoleAsync(this NetworkCenterApp app, string role, string? language = null)
     {
-        var account = await app.CreateAccountAsync(role);
+        var account = await app.CreateAccountAsync(role, language: language);
         return (await app.SignedInClientAsync(account.Username, account.Password), account);
     }
 

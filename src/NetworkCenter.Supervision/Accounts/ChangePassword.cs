@@ -19,12 +19,12 @@ internal sealed class ChangePassword(NpgsqlDataSource database, Passwords passwo
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(request.CurrentPassword))
         {
-            errors.Add("currentPassword", "Required.");
+            errors.Add("currentPassword", FieldMessages.Required());
         }
         var password = passwords.Check(errors, "newPassword", request.NewPassword);
         if (password is not null && password == request.CurrentPassword)
         {
-            errors.Add("newPassword", "Must differ from the current password.");
+            errors.Add("newPassword", FieldMessages.SamePassword());
         }
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -36,7 +36,7 @@ internal sealed class ChangePassword(NpgsqlDataSource database, Passwords passwo
         }
         if (!string.IsNullOrEmpty(request.CurrentPassword) && passwords.Verify(hash, request.CurrentPassword) == PasswordVerificationResult.Failed)
         {
-            errors.Add("currentPassword", "Not your current password.");
+            errors.Add("currentPassword", FieldMessages.WrongPassword());
         }
         if (errors.Any)
         {

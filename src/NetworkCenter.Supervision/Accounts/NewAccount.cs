@@ -16,13 +16,13 @@ internal static partial class NewAccount
     {
         if (request is null)
         {
-            errors.Add(prefix.TrimEnd('.'), "Required.");
+            errors.Add(prefix.TrimEnd('.'), FieldMessages.Required());
             return null;
         }
         var username = errors.Required(prefix + "username", request.Username, 64);
         if (username is not null && !UsernamePattern().IsMatch(username))
         {
-            errors.Add(prefix + "username", "Letters, digits, '.', '_', '-' and '@', starting with a letter or digit.");
+            errors.Add(prefix + "username", FieldMessages.Username());
         }
         var password = passwords.Check(errors, prefix + "password", request.Password);
         return username is null || password is null ? null : new Checked(username, password);

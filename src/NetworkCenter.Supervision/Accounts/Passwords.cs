@@ -28,20 +28,20 @@ internal sealed class Passwords(IOptions<AccountOptions> options)
         var min = options.Value.MinPasswordLength;
         if (string.IsNullOrEmpty(password))
         {
-            errors.Add(field, "Required.");
+            errors.Add(field, FieldMessages.Required());
             return null;
         }
         if (password.Length < min)
         {
-            errors.Add(field, $"At least {min} characters.");
+            errors.Add(field, FieldMessages.TooShort(min));
         }
         if (password.Length > MaxLength)
         {
-            errors.Add(field, $"At most {MaxLength} characters.");
+            errors.Add(field, FieldMessages.TooLong(MaxLength));
         }
         if (string.IsNullOrWhiteSpace(password))
         {
-            errors.Add(field, "Not only spaces.");
+            errors.Add(field, FieldMessages.OnlySpaces());
         }
         return password;
     }

@@ -34,7 +34,7 @@ internal sealed class FindAuditEntries(NpgsqlDataSource database)
         var paging = PageRequest.Check(errors, query.Page, query.PageSize);
         if (query.From > query.To)
         {
-            errors.Add("to", "Before from.");
+            errors.Add("to", FieldMessages.BeforeFrom());
         }
         if (errors.Any)
         {

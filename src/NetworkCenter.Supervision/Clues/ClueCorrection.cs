@@ -68,7 +68,7 @@ internal sealed record ClueCorrection
 
     private string? Text(string field, string? current) => _texts.TryGetValue(field, out var value) ? value : current;
 
-    public static (ClueCorrection Correction, Dictionary<string, string[]> Errors) Read(JsonObject body, JsonSerializerOptions json)
+    public static (ClueCorrection Correction, ProblemList Errors) Read(JsonObject body, JsonSerializerOptions json)
     {
         var errors = new ProblemList();
         var correction = new ClueCorrection { Given = [.. body.Select(p => p.Key)] };
@@ -82,7 +82,7 @@ internal sealed record ClueCorrection
                 }
                 else
                 {
-                    errors.Add(name, "must be text or null");
+                    errors.Add(name, ClueMessages.TextOrNull());
                 }
             }
             else if (IdFields.Contains(name))
@@ -93,7 +93,7 @@ internal sealed record ClueCorrection
                 }
                 else
                 {
-                    errors.Add(name, "must be a record id (a whole number) or null");
+                    errors.Add(name, ClueMessages.RecordIdOrNull());
                 }
             }
             else if (name == "judgmentDate")
@@ -109,7 +109,7 @@ internal sealed record ClueCorrection
                 }
                 else
                 {
-                    errors.Add(name, "must be a date such as 2026-03-02, or null");
+                    errors.Add(name, ClueMessages.DateOrNull());
                 }
             }
             else if (name == "amountInvolved")
@@ -120,7 +120,7 @@ internal sealed record ClueCorrection
                 }
                 else
                 {
-                    errors.Add(name, "must be a number of yuan, or null");
+                    errors.Add(name, ClueMessages.YuanOrNull());
                 }
             }
             else if (name is "parties" or "agents")
@@ -135,22 +135,22 @@ internal sealed record ClueCorrection
                 }
                 else
                 {
-                    errors.Add(name, "must be true or false");
+                    errors.Add(name, ClueMessages.TrueOrFalse());
                 }
             }
             else
             {
-                errors.Add(name, $"is not a field of a clue that can be corrected; those are {string.Join(", ", Fields)}");
+                errors.Add(name, ClueMessages.NotCorrectable(Fields));
             }
         }
-        return (correction, errors.ToDictionary());
+        return (correction, errors);
     }
 
     private static void ReadList(ClueCorrection correction, string name, JsonNode? value, JsonSerializerOptions json, ProblemList errors)
     {
         if (value is not JsonArray)
         {
-            errors.Add(name, "must be the whole list (an array; [] for none)");
+            errors.Add(name, ClueMessages.WholeList());
             return;
         }
         try
@@ -167,7 +167,7 @@ internal sealed record ClueCorrection
         catch (JsonException e)
         {
             var path = e.Path is { Length: > 1 } p && p.StartsWith('$') ? p[1..] : "";
-            errors.Add(name + path, "has an invalid value (text or null in each field)");
+            errors.Add(name + path, ClueMessages.ListItemValue());
         }
     }
 }

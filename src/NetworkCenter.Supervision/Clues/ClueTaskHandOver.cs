@@ -4,6 +4,7 @@ using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
 using NetworkCenter.Workflows.Runtime;
 using NetworkCenter.Workflows.Tasks;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Supervision.Clues;
 
@@ -29,7 +30,7 @@ internal sealed class ClueTaskHandOver(TaskCommands tasks)
         """;
 
     /// <summary>Why the procurator may not be set now, or null when it may.</summary>
-    public static async Task<string?> RefusalAsync(CommandContext context, long clueId)
+    public static async Task<ServerMessage?> RefusalAsync(CommandContext context, long clueId)
     {
         var open = await context.Connection.QueryFirstOrDefaultAsync<OpenTask>("""
             select t.id as Id, t.name as Name from engine.tasks t
@@ -39,8 +40,7 @@ internal sealed class ClueTaskHandOver(TaskCommands tasks)
             """, new { businessKey = Key(clueId), StartClueIntake.DefinitionKey, AssignmentTask }, context.Transaction);
         return open is null
             ? null
-            : $"Clue intake is waiting for its task '{open.Name ?? AssignmentTask}' (task {open.Id}): complete that task in the task inbox to "
-                + "assign the handling procurator, so the assignment is recorded and the liaison told.";
+            : ClueMessages.AssignmentTaskOpen(open.Name ?? AssignmentTask, open.Id);
     }
 
     /// <summary>Gives the open tasks of the clue's procedures assigned to the previous procurator to the new one; returns their ids.</summary>

@@ -8,7 +8,7 @@ internal abstract record ConfirmOutcome
     public sealed record Confirmed(long Id, string RegisterNumber) : ConfirmOutcome;
     public sealed record NotFound : ConfirmOutcome;
     public sealed record NotADraft(string Status) : ConfirmOutcome;
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : ConfirmOutcome;
+    public sealed record Invalid(ProblemList Errors) : ConfirmOutcome;
 }
 
 /// <summary>
@@ -43,19 +43,19 @@ internal sealed class ConfirmDraft(NpgsqlDataSource dataSource, TimeProvider clo
         var errors = new ProblemList();
         if (kind is null || !ClueVocabulary.Kinds.Contains(kind))
         {
-            errors.Add("kind", $"is required: one of {string.Join(", ", ClueVocabulary.Kinds)}");
+            errors.Add("kind", ClueMessages.RequiredOneOf(ClueVocabulary.Kinds));
         }
         if (kind == ClueKinds.PublicInterest && (area is null || !ClueVocabulary.PublicInterestAreas.Contains(area)))
         {
-            errors.Add("publicInterestArea", $"is required for public-interest clues: one of {string.Join(", ", ClueVocabulary.PublicInterestAreas)}");
+            errors.Add("publicInterestArea", ClueMessages.AreaRequired(ClueVocabulary.PublicInterestAreas));
         }
         else if (kind != ClueKinds.PublicInterest && area is not null)
         {
-            errors.Add("publicInterestArea", "is only for public-interest clues");
+            errors.Add("publicInterestArea", ClueMessages.AreaOnlyForPublicInterest());
         }
         if (errors.Any)
         {
-            return new ConfirmOutcome.Invalid(errors.ToDictionary());
+            return new ConfirmOutcome.Invalid(errors);
         }
         await connection.ExecuteAsync(
             "update supervision.clues set kind = @kind, public_interest_area = @area where id = @id", new { id, kind, area }, transaction);

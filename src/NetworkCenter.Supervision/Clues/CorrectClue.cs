@@ -4,6 +4,7 @@ using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Supervision.Audit;
 using NetworkCenter.Workflows.Runtime;
 using Npgsql;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Supervision.Clues;
 
@@ -11,9 +12,9 @@ internal abstract record CorrectionOutcome
 {
     public sealed record Corrected(IReadOnlyList<string> Changed) : CorrectionOutcome;
     public sealed record NotFound : CorrectionOutcome;
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : CorrectionOutcome;
+    public sealed record Invalid(ProblemList Errors) : CorrectionOutcome;
     public sealed record Stale(int Revision) : CorrectionOutcome;
-    public sealed record Refused(string Reason) : CorrectionOutcome;
+    public sealed record Refused(ServerMessage Reason) : CorrectionOutcome;
     public sealed record DuplicatesFound(IReadOnlyList<FindDuplicates.Candidate> Candidates) : CorrectionOutcome;
 }
 
@@ -60,7 +61,7 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
         if (row.Status == ClueStatuses.Merged)
         {
             return new CorrectionOutcome.Refused(
-                $"Clue {row.RegisterNumber ?? $"#{id}"} was merged into clue {row.MergedIntoNumber ?? $"#{row.MergedIntoId}"}: correct that one instead.");
+                ClueMessages.CorrectMerged(row.RegisterNumber ?? $"#{id}", row.MergedIntoNumber ?? $"#{row.MergedIntoId}"));
         }
         if (ifRevision is { } expected && expected != row.Revision)
         {
@@ -102,14 +103,14 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
                 from supervision.staff s join supervision.accounts a on a.id = s.account_id where s.id = @staffId
                 """, new { staffId, role = Roles.HandlingProcurator }, transaction) switch
             {
-                null => $"no staff member {staffId}",
-                { Active: false } => $"staff member {staffId} is inactive",
-                { HandlesClues: false } => $"staff member {staffId} is not a handling procurator",
+                null => ClueMessages.NoStaff(staffId),
+                { Active: false } => ClueMessages.StaffInactive(staffId),
+                { HandlesClues: false } => ClueMessages.NotAProcurator(staffId),
                 _ => null,
             };
             if (problem is not null)
             {
-                errors[ClueCorrection.AssignedProcuratorId] = [problem];
+                errors.Set(ClueCorrection.AssignedProcuratorId, problem);
             }
         }
         if (errors.Count > 0)

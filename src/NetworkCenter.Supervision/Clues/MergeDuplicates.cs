@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Supervision.Clues;
 
@@ -7,7 +8,7 @@ internal abstract record MergeOutcome
 {
     public sealed record Merged(long TargetId, string? TargetRegisterNumber) : MergeOutcome;
     public sealed record NotFound : MergeOutcome;
-    public sealed record Refused(string Reason) : MergeOutcome;
+    public sealed record Refused(ServerMessage Reason) : MergeOutcome;
 }
 
 /// <summary>
@@ -23,7 +24,7 @@ internal sealed class MergeDuplicates(NpgsqlDataSource dataSource, TimeProvider 
     {
         if (id == targetId)
         {
-            return new MergeOutcome.Refused("A clue cannot be merged into itself.");
+            return new MergeOutcome.Refused(ClueMessages.MergeIntoItself());
         }
         var now = clock.GetUtcNow().ToUniversalTime();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -39,11 +40,11 @@ internal sealed class MergeDuplicates(NpgsqlDataSource dataSource, TimeProvider 
         }
         if (duplicate.Status == ClueStatuses.Merged)
         {
-            return new MergeOutcome.Refused($"Clue {Name(duplicate)} is already merged into clue {duplicate.MergedIntoId}.");
+            return new MergeOutcome.Refused(ClueMessages.AlreadyMerged(Name(duplicate), duplicate.MergedIntoId));
         }
         if (target.Status == ClueStatuses.Merged)
         {
-            return new MergeOutcome.Refused($"Clue {Name(target)} was itself merged into clue {target.MergedIntoId}: merge into that one.");
+            return new MergeOutcome.Refused(ClueMessages.TargetMerged(Name(target), target.MergedIntoId));
         }
         await connection.ExecuteAsync("""
             update supervision.clue_sources set clue_id = @targetId where clue_id = @id;

@@ -7,7 +7,7 @@ namespace NetworkCenter.Supervision.Clues;
 internal abstract record RegisterOutcome
 {
     public sealed record Registered(long Id, string RegisterNumber) : RegisterOutcome;
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : RegisterOutcome;
+    public sealed record Invalid(ProblemList Errors) : RegisterOutcome;
     public sealed record DuplicatesFound(IReadOnlyList<FindDuplicates.Candidate> Candidates) : RegisterOutcome;
 }
 
@@ -46,7 +46,7 @@ internal sealed class RegisterClue(NpgsqlDataSource dataSource, TimeProvider clo
     }
 
     /// <summary>Each refused file under <c>attachments[i]</c>, with its name in the message.</summary>
-    internal static List<NewClueRows.StoredAttachment> CheckFiles(IReadOnlyList<IncomingAttachment> files, Dictionary<string, string[]> errors)
+    internal static List<NewClueRows.StoredAttachment> CheckFiles(IReadOnlyList<IncomingAttachment> files, ProblemList errors)
     {
         var accepted = new List<NewClueRows.StoredAttachment>();
         for (var i = 0; i < files.Count; i++)
@@ -54,7 +54,7 @@ internal sealed class RegisterClue(NpgsqlDataSource dataSource, TimeProvider clo
             var (type, problem) = AttachmentCheck.Check(files[i]);
             if (problem is not null)
             {
-                errors[$"attachments[{i}]"] = [$"{files[i].FileName} {problem}"];
+                errors.Set($"attachments[{i}]", problem);
             }
             else
             {
@@ -65,7 +65,7 @@ internal sealed class RegisterClue(NpgsqlDataSource dataSource, TimeProvider clo
     }
 
     /// <summary>The office and liaison must exist and be active; a liaison's office is recorded when none is given.</summary>
-    internal static async Task<(NewClueRows.Source?, Dictionary<string, string[]>)> ResolveSourceAsync(
+    internal static async Task<(NewClueRows.Source?, ProblemList)> ResolveSourceAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, ClueInput clue)
     {
         var errors = new ProblemList();
@@ -74,22 +74,22 @@ internal sealed class RegisterClue(NpgsqlDataSource dataSource, TimeProvider clo
         {
             var office = await connection.QuerySingleOrDefaultAsync<OfficeRow>(
                 "select kind as Kind, active as Active from supervision.offices where id = @requestedOffice", new { requestedOffice }, transaction);
-            if (office is null) errors.Add("officeId", $"no office {requestedOffice}");
-            else if (!office.Active) errors.Add("officeId", $"office {requestedOffice} is inactive");
+            if (office is null) errors.Add("officeId", ClueMessages.NoOffice(requestedOffice));
+            else if (!office.Active) errors.Add("officeId", ClueMessages.OfficeInactive(requestedOffice));
             else if (clue.SourceKind is SourceKinds.LiaisonOffice or SourceKinds.ReportingPoint && office.Kind != clue.SourceKind)
-                errors.Add("officeId", $"office {requestedOffice} is a {office.Kind}, not a {clue.SourceKind}");
+                errors.Add("officeId", ClueMessages.OfficeKind(requestedOffice, office.Kind, clue.SourceKind));
         }
         if (clue.LiaisonId is { } requestedLiaison)
         {
             var liaison = await connection.QuerySingleOrDefaultAsync<LiaisonRow>(
                 "select office_id as OfficeId, active as Active from supervision.liaisons where id = @requestedLiaison", new { requestedLiaison }, transaction);
-            if (liaison is null) errors.Add("liaisonId", $"no liaison {requestedLiaison}");
-            else if (!liaison.Active) errors.Add("liaisonId", $"liaison {requestedLiaison} is inactive");
+            if (liaison is null) errors.Add("liaisonId", ClueMessages.NoLiaison(requestedLiaison));
+            else if (!liaison.Active) errors.Add("liaisonId", ClueMessages.LiaisonInactive(requestedLiaison));
             else officeId ??= liaison.OfficeId;
         }
         return errors.Any
-            ? (null, errors.ToDictionary())
-            : (new NewClueRows.Source(clue.SourceKind!, officeId, clue.LiaisonId, clue.SourceDetail), []);
+            ? (null, errors)
+            : (new NewClueRows.Source(clue.SourceKind!, officeId, clue.LiaisonId, clue.SourceDetail), new ProblemList());
     }
 
     private sealed record OfficeRow(string Kind, bool Active);

@@ -27,7 +27,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
         ["kind"] = "c.kind", ["court"] = "c.court",
     };
 
-    public async Task<(Page? Page, Dictionary<string, string[]> Errors)> HandleAsync(Query query, ClueViewer viewer, CancellationToken cancellationToken)
+    public async Task<(Page? Page, ProblemList Errors)> HandleAsync(Query query, ClueViewer viewer, CancellationToken cancellationToken)
     {
         var errors = new ProblemList();
         var where = new StringBuilder("where true");
@@ -88,7 +88,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
         var order = Order(query.Sort, errors);
         if (errors.Any)
         {
-            return (null, errors.ToDictionary());
+            return (null, errors);
         }
         parameters.Add("limit", pageSize);
         parameters.Add("offset", (long)(page - 1) * pageSize);
@@ -105,7 +105,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
             """, parameters);
         // The liaison who brought a misconduct clue is its reporter: hidden as on the clue itself.
         var items = rows.Select(item => viewer.SeesReporterOf(item.Kind, item.AssignedProcuratorId) ? item : item with { LiaisonId = null });
-        return (new Page([.. items], page, pageSize, total), []);
+        return (new Page([.. items], page, pageSize, total), new ProblemList());
     }
 
     private static string[]? Values(string? raw, IReadOnlySet<string> allowed, string field, ProblemList errors)
@@ -114,7 +114,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
         var values = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var unknown in values.Where(v => !allowed.Contains(v)))
         {
-            errors.Add(field, $"'{unknown}' is not one of {string.Join(", ", allowed)}");
+            errors.Add(field, ClueMessages.NotAllowedValue(unknown, allowed));
         }
         return values;
     }
@@ -123,7 +123,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
         if (long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) return id;
-        errors.Add(field, "must be a positive whole number");
+        errors.Add(field, ClueMessages.PositiveWholeNumber());
         return null;
     }
 
@@ -131,7 +131,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
         if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(field, "must be a date like 2026-03-02");
+        errors.Add(field, ClueMessages.DateLike());
         return null;
     }
 
@@ -139,7 +139,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
     {
         if (string.IsNullOrWhiteSpace(raw)) return fallback;
         if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        errors.Add(field, $"must be a whole number from {min} to {max}");
+        errors.Add(field, ClueMessages.WholeNumberFrom(min, max));
         return fallback;
     }
 
@@ -150,7 +150,7 @@ internal sealed class SearchClues(NpgsqlDataSource dataSource)
         var key = raw.TrimStart('-', '+');
         if (!Sorts.TryGetValue(key, out var columns))
         {
-            errors.Add("sort", $"must be one of {string.Join(", ", Sorts.Keys)}, with - in front for descending");
+            errors.Add("sort", ClueMessages.Sort(Sorts.Keys));
             return "c.id";
         }
         return string.Join(", ", columns.Split(", ").Select(c => descending ? c + " desc nulls last" : c));

@@ -12,7 +12,7 @@ internal static partial class ValidateClue
     public const int MaxSummary = 20_000;
     private static readonly DateOnly EarliestJudgment = new(1949, 10, 1);
 
-    public static Dictionary<string, string[]> Check(ClueInput clue, DateTimeOffset now, bool sourceFromCaller)
+    public static ProblemList Check(ClueInput clue, DateTimeOffset now, bool sourceFromCaller)
     {
         var errors = new ProblemList();
         if (sourceFromCaller)
@@ -21,83 +21,83 @@ internal static partial class ValidateClue
         }
         if (clue.ReceivedAt is { } received && received > now.AddMinutes(5))
         {
-            errors.Add("receivedAt", "must not be in the future");
+            errors.Add("receivedAt", ClueMessages.InTheFuture());
         }
         if (string.IsNullOrWhiteSpace(clue.Kind))
         {
-            errors.Add("kind", "is required");
+            errors.Add("kind", ClueMessages.Required());
         }
         else if (!ClueVocabulary.Kinds.Contains(clue.Kind))
         {
-            errors.Add("kind", $"must be one of {string.Join(", ", ClueVocabulary.Kinds)}");
+            errors.Add("kind", ClueMessages.OneOf(ClueVocabulary.Kinds));
         }
         if (clue.Kind == ClueKinds.PublicInterest)
         {
             if (clue.PublicInterestArea is null || !ClueVocabulary.PublicInterestAreas.Contains(clue.PublicInterestArea))
             {
-                errors.Add("publicInterestArea", $"is required for public-interest clues: one of {string.Join(", ", ClueVocabulary.PublicInterestAreas)}");
+                errors.Add("publicInterestArea", ClueMessages.AreaRequired(ClueVocabulary.PublicInterestAreas));
             }
         }
         else if (clue.PublicInterestArea is not null)
         {
-            errors.Add("publicInterestArea", "is only for public-interest clues");
+            errors.Add("publicInterestArea", ClueMessages.AreaOnlyForPublicInterest());
         }
         if (clue.Kind == ClueKinds.JudgmentSupervision)
         {
             // A judgment is identified by its court and case number; without them it cannot be reviewed or de-duplicated.
-            if (string.IsNullOrWhiteSpace(clue.Court)) errors.Add("court", "is required for judgment-supervision clues");
-            if (string.IsNullOrWhiteSpace(clue.CaseNumber)) errors.Add("caseNumber", "is required for judgment-supervision clues");
+            if (string.IsNullOrWhiteSpace(clue.Court)) errors.Add("court", ClueMessages.RequiredForJudgment());
+            if (string.IsNullOrWhiteSpace(clue.CaseNumber)) errors.Add("caseNumber", ClueMessages.RequiredForJudgment());
         }
         Text(errors, "court", clue.Court, 200);
         Text(errors, "caseNumber", clue.CaseNumber, 100);
         Text(errors, "judge", clue.Judge, 100);
         if (clue.JudgmentDate is { } judged && (judged < EarliestJudgment || judged > DateOnly.FromDateTime(now.ToOffset(RegisterNumbers.ChinaOffset).Date)))
         {
-            errors.Add("judgmentDate", "must be a past date");
+            errors.Add("judgmentDate", ClueMessages.PastDate());
         }
         if (string.IsNullOrWhiteSpace(clue.Summary))
         {
-            errors.Add("summary", "is required");
+            errors.Add("summary", ClueMessages.Required());
         }
         Text(errors, "summary", clue.Summary, MaxSummary);
         if (clue.AmountInvolved is { } amount && (amount < 0 || amount > 9_999_999_999_999m || decimal.Round(amount, 2) != amount))
         {
-            errors.Add("amountInvolved", "must be between 0 and 9999999999999 yuan with at most two decimals");
+            errors.Add("amountInvolved", ClueMessages.Amount());
         }
         CheckParties(clue.Parties ?? [], errors);
         CheckAgents(clue.Agents ?? [], errors);
         if (clue.Reporter is { } reporter)
         {
             Text(errors, "reporter.name", reporter.Name, 100);
-            if (reporter.IdNumber is { Length: > 0 } id && !IsResidentId(id)) errors.Add("reporter.idNumber", "is not a valid resident ID number");
+            if (reporter.IdNumber is { Length: > 0 } id && !IsResidentId(id)) errors.Add("reporter.idNumber", ClueMessages.NotResidentId());
             Phone(errors, "reporter.phone", reporter.Phone);
             Email(errors, "reporter.email", reporter.Email);
         }
-        return errors.ToDictionary();
+        return errors;
     }
 
     private static void CheckSource(ClueInput clue, ProblemList errors)
     {
         if (string.IsNullOrWhiteSpace(clue.SourceKind))
         {
-            errors.Add("sourceKind", "is required");
+            errors.Add("sourceKind", ClueMessages.Required());
             return;
         }
         if (!ClueVocabulary.DeclarableSources.Contains(clue.SourceKind))
         {
-            errors.Add("sourceKind", $"must be one of {string.Join(", ", ClueVocabulary.DeclarableSources)}");
+            errors.Add("sourceKind", ClueMessages.OneOf(ClueVocabulary.DeclarableSources));
             return;
         }
         switch (clue.SourceKind)
         {
             case SourceKinds.LiaisonOffice or SourceKinds.ReportingPoint when clue.OfficeId is null:
-                errors.Add("officeId", $"is required when the source is a {clue.SourceKind}");
+                errors.Add("officeId", ClueMessages.OfficeRequired(clue.SourceKind));
                 break;
             case SourceKinds.Liaison when clue.LiaisonId is null:
-                errors.Add("liaisonId", "is required when the source is a liaison");
+                errors.Add("liaisonId", ClueMessages.LiaisonRequired());
                 break;
             case SourceKinds.Transfer when string.IsNullOrWhiteSpace(clue.SourceDetail):
-                errors.Add("sourceDetail", "must name the department that transferred the clue");
+                errors.Add("sourceDetail", ClueMessages.TransferDepartment());
                 break;
         }
         Text(errors, "sourceDetail", clue.SourceDetail, 200);
@@ -105,28 +105,28 @@ internal static partial class ValidateClue
 
     private static void CheckParties(IReadOnlyList<PartyInput> parties, ProblemList errors)
     {
-        if (parties.Count > 50) errors.Add("parties", "at most 50 parties");
+        if (parties.Count > 50) errors.Add("parties", ClueMessages.AtMostParties(50));
         for (var i = 0; i < parties.Count; i++)
         {
             var party = parties[i];
             var at = $"parties[{i}]";
             if (party is null)
             {
-                errors.Add(at, "must not be null");
+                errors.Add(at, ClueMessages.NotNull());
                 continue;
             }
             if (party.Role is null || !ClueVocabulary.PartyRoles.Contains(party.Role))
-                errors.Add($"{at}.role", $"must be one of {string.Join(", ", ClueVocabulary.PartyRoles)}");
+                errors.Add($"{at}.role", ClueMessages.OneOf(ClueVocabulary.PartyRoles));
             if (party.PersonKind is null || !ClueVocabulary.PersonKinds.Contains(party.PersonKind))
-                errors.Add($"{at}.personKind", "must be natural or legal");
-            if (string.IsNullOrWhiteSpace(party.Name)) errors.Add($"{at}.name", "is required");
+                errors.Add($"{at}.personKind", ClueMessages.PersonKind());
+            if (string.IsNullOrWhiteSpace(party.Name)) errors.Add($"{at}.name", ClueMessages.Required());
             Text(errors, $"{at}.name", party.Name, 200);
             if (party.IdNumber is { Length: > 0 } id)
             {
                 if (party.PersonKind == "natural" && !IsResidentId(id))
-                    errors.Add($"{at}.idNumber", "is not a valid resident ID number (18 characters with a valid check digit)");
+                    errors.Add($"{at}.idNumber", ClueMessages.NotPartyResidentId());
                 else if (party.PersonKind == "legal" && !CreditCode().IsMatch(id))
-                    errors.Add($"{at}.idNumber", "is not a valid unified social credit code (18 characters)");
+                    errors.Add($"{at}.idNumber", ClueMessages.NotCreditCode());
             }
             Phone(errors, $"{at}.phone", party.Phone);
             Email(errors, $"{at}.email", party.Email);
@@ -136,13 +136,13 @@ internal static partial class ValidateClue
 
     private static void CheckAgents(IReadOnlyList<AgentInput> agents, ProblemList errors)
     {
-        if (agents.Count > 20) errors.Add("agents", "at most 20 agents");
+        if (agents.Count > 20) errors.Add("agents", ClueMessages.AtMostAgents(20));
         for (var i = 0; i < agents.Count; i++)
         {
             var agent = agents[i];
             if (agent is null || string.IsNullOrWhiteSpace(agent.Name))
             {
-                errors.Add($"agents[{i}].name", "is required");
+                errors.Add($"agents[{i}].name", ClueMessages.Required());
                 continue;
             }
             Text(errors, $"agents[{i}].name", agent.Name, 100);
@@ -163,17 +163,17 @@ internal static partial class ValidateClue
 
     private static void Text(ProblemList errors, string field, string? value, int max)
     {
-        if (value is { Length: > 0 } && value.Length > max) errors.Add(field, $"must be at most {max} characters");
+        if (value is { Length: > 0 } && value.Length > max) errors.Add(field, ClueMessages.TooLong(max));
     }
 
     private static void Phone(ProblemList errors, string field, string? value)
     {
-        if (value is { Length: > 0 } && !PhoneNumber().IsMatch(value)) errors.Add(field, "is not a telephone number");
+        if (value is { Length: > 0 } && !PhoneNumber().IsMatch(value)) errors.Add(field, ClueMessages.NotPhone());
     }
 
     private static void Email(ProblemList errors, string field, string? value)
     {
-        if (value is { Length: > 0 } && (value.Length > 254 || !MailAddress.TryCreate(value, out _))) errors.Add(field, "is not an email address");
+        if (value is { Length: > 0 } && (value.Length > 254 || !MailAddress.TryCreate(value, out _))) errors.Add(field, ClueMessages.NotEmail());
     }
 
     [GeneratedRegex(@"^\d{17}[\dXx]$")]
@@ -184,20 +184,4 @@ internal static partial class ValidateClue
 
     [GeneratedRegex(@"^\+?[\d\- ()]{5,20}$")]
     private static partial Regex PhoneNumber();
-}
-
-/// <summary>Problems keyed by field, in the shape <c>TypedResults.ValidationProblem</c> takes.</summary>
-internal sealed class ProblemList
-{
-    private readonly Dictionary<string, List<string>> _problems = new(StringComparer.Ordinal);
-
-    public bool Any => _problems.Count > 0;
-
-    public void Add(string field, string message)
-    {
-        if (!_problems.TryGetValue(field, out var list)) _problems[field] = list = [];
-        list.Add(message);
-    }
-
-    public Dictionary<string, string[]> ToDictionary() => _problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -19,11 +19,11 @@ internal sealed record PageRequest(int Page, int PageSize)
     {
         if (page is < 1 or > 100_000)
         {
-            errors.Add("page", "From 1 to 100000.");
+            errors.Add("page", FieldMessages.Range(1, 100000));
         }
         if (pageSize is < 1 or > MaxPageSize)
         {
-            errors.Add("pageSize", $"From 1 to {MaxPageSize}.");
+            errors.Add("pageSize", FieldMessages.Range(1, MaxPageSize));
         }
         return new PageRequest(page ?? 1, pageSize ?? DefaultPageSize);
     }

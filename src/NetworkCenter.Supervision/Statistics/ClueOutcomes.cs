@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using NetworkCenter.Supervision.Validation;
 using Npgsql;
@@ -34,7 +35,7 @@ internal sealed class ClueOutcomes(NpgsqlDataSource dataSource, TimeProvider clo
         var note = errors.Optional("note", request.Note, FieldErrors.TextLength);
         if (correction && note is null && !errors.Has("note"))
         {
-            errors.Add("note", "Required on a correction: say which entry it corrects and why.");
+            errors.Add("note", FieldMessages.CorrectionNote());
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var clue = await connection.QuerySingleOrDefaultAsync<ClueState>("""
@@ -47,11 +48,11 @@ internal sealed class ClueOutcomes(NpgsqlDataSource dataSource, TimeProvider clo
         }
         if (clue.RegisterNumber is null)
         {
-            errors.Add("clueId", "The clue is a draft: confirm it before recording what came of it.");
+            errors.Add("clueId", FieldMessages.DraftClue());
         }
         else if (clue.Status == "merged")
         {
-            errors.Add("clueId", $"The clue was merged into {clue.MergedInto}: record the outcome there, where its sources now are.");
+            errors.Add("clueId", FieldMessages.MergedClue(clue.MergedInto));
         }
         if (errors.Any)
         {
@@ -87,15 +88,15 @@ internal sealed class ClueOutcomes(NpgsqlDataSource dataSource, TimeProvider clo
         var amount = value ?? 0m;
         if (amount < 0 && !correction)
         {
-            errors.Add(field, "Must not be negative; only a correction takes an amount back.");
+            errors.Add(field, FieldMessages.NegativeAmount());
         }
         else if (Math.Abs(amount) > MaxAmount)
         {
-            errors.Add(field, $"At most {MaxAmount:0.00} yuan.");
+            errors.Add(field, FieldMessages.AmountTooLarge(MaxAmount.ToString("0.00", CultureInfo.InvariantCulture)));
         }
         else if (decimal.Round(amount, 2) != amount)
         {
-            errors.Add(field, "At most two decimal places (yuan and fen).");
+            errors.Add(field, FieldMessages.TwoDecimals());
         }
         return amount;
     }

@@ -41,7 +41,7 @@ internal sealed record StatisticsPeriod(DateOnly From, DateOnly To, string? Kind
         {
             if (from is not null || to is not null)
             {
-                errors.Add("month", "Give either month or from and to, not both.");
+                errors.Add("month", FieldMessages.MonthOrRange());
             }
             else if (DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
             {
@@ -49,7 +49,7 @@ internal sealed record StatisticsPeriod(DateOnly From, DateOnly To, string? Kind
             }
             else
             {
-                errors.Add("month", $"'{month}' is not a month written yyyy-MM.");
+                errors.Add("month", FieldMessages.NotAMonth(month));
             }
         }
         else
@@ -58,11 +58,11 @@ internal sealed record StatisticsPeriod(DateOnly From, DateOnly To, string? Kind
             end = Date("to", to, errors);
             if (start is { } s && end is { } e && e <= s)
             {
-                errors.Add("to", $"The period ends ({e:yyyy-MM-dd}, excluded) before it starts ({s:yyyy-MM-dd}): to must be after from.");
+                errors.Add("to", FieldMessages.EndsBeforeStart(e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
             else if (start is { } s2 && end is { } e2 && e2.DayNumber - s2.DayNumber > MaxDays)
             {
-                errors.Add("to", $"A period covers at most {MaxDays} days.");
+                errors.Add("to", FieldMessages.PeriodTooLong(MaxDays));
             }
         }
         var cleanKind = errors.OneOf("kind", kind, ClueVocabulary.Kinds, required: false);
@@ -75,7 +75,7 @@ internal sealed record StatisticsPeriod(DateOnly From, DateOnly To, string? Kind
             }
             else
             {
-                errors.Add("asOf", $"'{asOf}' is not an ISO 8601 instant such as 2026-04-01T00:00:00+08:00.");
+                errors.Add("asOf", FieldMessages.NotAnInstant(asOf));
             }
         }
         return errors.Any || start is null || end is null ? null : new StatisticsPeriod(start.Value, end.Value, cleanKind, at);
@@ -85,14 +85,14 @@ internal sealed record StatisticsPeriod(DateOnly From, DateOnly To, string? Kind
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(field, "Required (yyyy-MM-dd, CST), unless month (yyyy-MM) is given.");
+            errors.Add(field, FieldMessages.PeriodBoundRequired());
             return null;
         }
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
-        errors.Add(field, $"'{value}' is not a date written yyyy-MM-dd.");
+        errors.Add(field, FieldMessages.NotADate(value));
         return null;
     }
 }

@@ -5,7 +5,9 @@ namespace NetworkCenter.Supervision.Statistics;
 
 /// <summary>
 /// Liaison incentives. Ranked by adoption rate, then value (amount recovered + loss avoided), then the number adopted,
-/// never by the number given: the network rewards adopted, valuable clues, not volume. Equal figures share a rank.
+/// never by the number given: the network rewards adopted, valuable clues, not volume. Equal figures share a rank. The
+/// list of every liaison over the period comes with the other tables of the sources given (StatisticsQueries.Register.cs),
+/// ranked the same way.
 /// </summary>
 internal sealed partial class StatisticsQueries
 {
@@ -13,10 +15,6 @@ internal sealed partial class StatisticsQueries
     public const int DefaultMinAdopted = 1;
 
     public const int DefaultTop = 10;
-
-    /// <summary>Every liaison who gave a clue in the period, ranked over the whole period.</summary>
-    public Task<IReadOnlyList<LiaisonFigures>> LiaisonsAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
-        LiaisonFiguresAsync(period, monthly: false, liaisonId: null, minAdopted: 0, top: null, cancellationToken);
 
     /// <summary>Per liaison per CST month, ranked within each month; <paramref name="liaisonId"/> keeps one liaison's rows.</summary>
     public Task<IReadOnlyList<LiaisonFigures>> LiaisonMonthsAsync(StatisticsPeriod period, long? liaisonId, CancellationToken cancellationToken) =>
@@ -30,18 +28,19 @@ internal sealed partial class StatisticsQueries
     private Task<IReadOnlyList<LiaisonFigures>> LiaisonFiguresAsync(StatisticsPeriod period, bool monthly, long? liaisonId, int minAdopted,
         int? top, CancellationToken cancellationToken)
     {
-        var month = monthly ? MonthOf("g.received_at") : "null::text";
-        var groupBy = monthly ? $"{MonthOf("g.received_at")}, g.liaison_id" : "g.liaison_id";
+        // grouped by the month's first instant, labelled once per group: to_char on every source cost more than the grouping
+        var month = monthly ? $"to_char({MonthStartOf("g.received_at")}, 'YYYY-MM')" : "null::text";
+        var groupBy = monthly ? $"{MonthStartOf("g.received_at")}, g.liaison_id" : "g.liaison_id";
         var parameters = new DynamicParameters(Parameters(period));
         parameters.Add("liaisonId", liaisonId);
         parameters.Add("minAdopted", minAdopted);
         parameters.Add("top", top);
-        return QueryAsync<LiaisonFigures>(period, $"""
-            with {Given}, {Adoption}, {Worth},
+        return QueryAsync<LiaisonFigures>($"""
+            with {Given}, {Worth},
             figures as (
-                select {month} as month, g.liaison_id, count(*) as given, count(a.clue_id) as adopted,
+                select {month} as month, g.liaison_id, count(*) as given, count(*) filter (where g.adopted) as adopted,
                        coalesce(sum(w.recovered), 0)::numeric(18, 2) as recovered, coalesce(sum(w.avoided), 0)::numeric(18, 2) as avoided
-                from given g left join adoption a on a.clue_id = g.clue_id left join worth w on w.clue_id = g.clue_id
+                from given g left join worth w on w.clue_id = g.clue_id
                 where g.liaison_id is not null
                 group by {groupBy}
             ),
@@ -58,6 +57,6 @@ internal sealed partial class StatisticsQueries
             where (@liaisonId::bigint is null or r.liaison_id = @liaisonId::bigint) and r.adopted >= @minAdopted
             order by r.month, r.rnk, l.name, l.id
             limit @top
-            """, cancellationToken, parameters);
+            """, parameters, cancellationToken);
     }
 }

@@ -1,113 +1,61 @@
 using Dapper;
 using Npgsql;
-using static NetworkCenter.Supervision.Statistics.StatisticsSql;
 
 namespace NetworkCenter.Supervision.Statistics;
 
 /// <summary>
 /// The statistics of the register over a period (see <see cref="StatisticsSql"/> for what adopted and value mean): one
-/// method per table, each one SQL statement, so the page, the exports and the monthly report read the same figures.
+/// method per table, reading one SQL statement (several tables share one where a single pass over the period's clues or
+/// sources gives them all), so the page, the exports and the monthly report read the same figures.
 /// </summary>
 internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// The one connection and transaction of an overview, so its tables share one <see cref="StatisticsSql.Facts"/>
-    /// table; the table methods read it through this rather than taking a connection, to keep their signatures simple.
+    /// Every table of the period at once: what the statistics page shows. The statements run side by side, each on a
+    /// connection of its own, the longest first; none depends on another's result. (The kind filter is an exists
+    /// rather than a join to the clues, so that without a kind the year's decisions are not joined to 100,000 clues.)
     /// </summary>
-    private static readonly AsyncLocal<NpgsqlTransaction?> Shared = new();
-
-    /// <summary>Every table of the period at once: what the statistics page shows.</summary>
     public async Task<StatisticsOverview> OverviewAsync(StatisticsPeriod period, CancellationToken cancellationToken)
     {
-        // The tables that do not read the facts run beside them on connections of their own (started before the shared
-        // transaction is set, so they do not see it).
+        var givenRead = GivenAsync(period, cancellationToken);
         var deadlinesRead = DeadlinesAsync(period, cancellationToken);
+        var registeredRead = RegisteredAsync(period, cancellationToken);
+        var outcomeMonthsRead = OutcomeMonthsAsync(period, cancellationToken);
         var decisionsRead = DecisionsAsync(period, cancellationToken);
         var outcomesRead = OutcomesAsync(period, cancellationToken);
-        var fieldsRead = FieldsAsync(period, cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Settings, transaction: transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(Facts, Parameters(period), transaction, cancellationToken: cancellationToken));
-        Shared.Value = transaction;
-        try
-        {
-            var kinds = await KindsAsync(period, cancellationToken);
-            var sources = await SourcesAsync(period, cancellationToken);
-            var offices = await OfficesAsync(period, cancellationToken);
-            var liaisons = await LiaisonsAsync(period, cancellationToken);
-            var statuses = await StatusesAsync(period, cancellationToken);
-            var months = await MonthsAsync(period, cancellationToken);
-            var (outcomes, deadlines) = (await outcomesRead, await deadlinesRead);
-            return new StatisticsOverview(Summarise(period, kinds, sources, outcomes, deadlines), sources, offices, liaisons, kinds,
-                statuses, await decisionsRead, outcomes, deadlines, months, await fieldsRead);
-        }
-        finally
-        {
-            Shared.Value = null;
-        }
+        var (given, registered, outcomes, deadlines) = (await givenRead, await registeredRead, await outcomesRead, await deadlinesRead);
+        var (kinds, sources) = (Kinds(registered), Sources(given));
+        return new StatisticsOverview(Summarise(period, kinds, sources, outcomes, deadlines), sources, Offices(given), Liaisons(given),
+            kinds, Statuses(registered), await decisionsRead, outcomes, deadlines, Months(period, registered, given, await outcomeMonthsRead),
+            Fields(registered));
     }
 
-    public async Task<StatisticsSummary> SummaryAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
-        Summarise(period, await KindsAsync(period, cancellationToken), await SourcesAsync(period, cancellationToken),
-            await OutcomesAsync(period, cancellationToken), await DeadlinesAsync(period, cancellationToken));
-
-    public Task<IReadOnlyList<SourceFigures>> SourcesAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
-        QueryAsync<SourceFigures>(period, $"""
-            with {Given}, {Adoption}, {Worth}
-            select g.source_kind as Source, count(*) as Given, count(a.clue_id) as Adopted,
-                   {string.Format(Rate, "count(a.clue_id)", "count(*)")} as AdoptionRate,
-                   coalesce(sum(w.recovered), 0)::numeric(18, 2) as AmountRecovered, coalesce(sum(w.avoided), 0)::numeric(18, 2) as LossAvoided
-            from given g left join adoption a on a.clue_id = g.clue_id left join worth w on w.clue_id = g.clue_id
-            group by g.source_kind
-            order by count(*) desc, g.source_kind
-            """, cancellationToken);
-
-    public Task<IReadOnlyList<OfficeFigures>> OfficesAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
-        QueryAsync<OfficeFigures>(period, $"""
-            with {Given}, {Adoption}, {Worth}
-            select o.id as OfficeId, o.name as Office, o.kind as OfficeKind, count(*) as Given, count(a.clue_id) as Adopted,
-                   {string.Format(Rate, "count(a.clue_id)", "count(*)")} as AdoptionRate,
-                   coalesce(sum(w.recovered), 0)::numeric(18, 2) as AmountRecovered, coalesce(sum(w.avoided), 0)::numeric(18, 2) as LossAvoided
-            from given g join supervision.offices o on o.id = g.office_id
-                 left join adoption a on a.clue_id = g.clue_id left join worth w on w.clue_id = g.clue_id
-            group by o.id, o.name, o.kind
-            order by count(a.clue_id) desc, count(*) desc, o.name
-            """, cancellationToken);
-
-    public Task<IReadOnlyList<KindFigures>> KindsAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
-        QueryAsync<KindFigures>(period, $"""
-            with {Registered}, {Adoption}
-            select r.kind as Kind, r.public_interest_area as Area, count(*) as Registered, count(a.clue_id) as Adopted,
-                   {string.Format(Rate, "count(a.clue_id)", "count(*)")} as AdoptionRate
-            from registered r left join adoption a on a.clue_id = r.clue_id
-            group by r.kind, r.public_interest_area
-            order by count(*) desc, r.kind, r.public_interest_area
-            """, cancellationToken);
-
-    public Task<IReadOnlyList<StatusFigures>> StatusesAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
-        QueryAsync<StatusFigures>(period, $"""
-            with {Registered}
-            select r.status as Status, count(*) as Clues from registered r group by r.status order by count(*) desc, r.status
-            """, cancellationToken);
+    public async Task<StatisticsSummary> SummaryAsync(StatisticsPeriod period, CancellationToken cancellationToken)
+    {
+        var (given, registered) = (GivenAsync(period, cancellationToken), RegisteredAsync(period, cancellationToken));
+        var (outcomes, deadlines) = (OutcomesAsync(period, cancellationToken), DeadlinesAsync(period, cancellationToken));
+        return Summarise(period, Kinds(await registered), Sources(await given), await outcomes, await deadlines);
+    }
 
     public Task<IReadOnlyList<DecisionFigures>> DecisionsAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
-        QueryAsync<DecisionFigures>(period, """
+        QueryAsync<DecisionFigures>("""
             select d.decision as Decision, d.decider_role as DeciderRole, count(*) as Decisions
-            from supervision.clue_decisions d join supervision.clues c on c.id = d.clue_id
-            where d.decided_at >= @from and d.decided_at < @to and (@kind::text is null or c.kind = @kind::text)
+            from supervision.clue_decisions d
+            where d.decided_at >= @from and d.decided_at < @to
+              and (@kind::text is null or exists (select 1 from supervision.clues c where c.id = d.clue_id and c.kind = @kind::text))
             group by d.decision, d.decider_role
             order by d.decision, d.decider_role
-            """, cancellationToken);
+            """, StatisticsSql.Parameters(period), cancellationToken);
 
     public Task<IReadOnlyList<OutcomeFigures>> OutcomesAsync(StatisticsPeriod period, CancellationToken cancellationToken) =>
-        QueryAsync<OutcomeFigures>(period, """
+        QueryAsync<OutcomeFigures>("""
             select o.kind as Outcome, count(*) as Outcomes, sum(o.amount_recovered) as AmountRecovered, sum(o.loss_avoided) as LossAvoided
-            from supervision.clue_outcomes o join supervision.clues c on c.id = o.clue_id
-            where o.recorded_at >= @from and o.recorded_at < @to and (@kind::text is null or c.kind = @kind::text)
+            from supervision.clue_outcomes o
+            where o.recorded_at >= @from and o.recorded_at < @to
+              and (@kind::text is null or exists (select 1 from supervision.clues c where c.id = o.clue_id and c.kind = @kind::text))
             group by o.kind
             order by o.kind
-            """, cancellationToken);
+            """, StatisticsSql.Parameters(period), cancellationToken);
 
     private static StatisticsSummary Summarise(StatisticsPeriod period, IReadOnlyList<KindFigures> kinds, IReadOnlyList<SourceFigures> sources,
         IReadOnlyList<OutcomeFigures> outcomes, IReadOnlyList<DeadlineFigures> deadlines)
@@ -125,22 +73,12 @@ internal sealed partial class StatisticsQueries(NpgsqlDataSource dataSource)
     internal static decimal? RateOf(long part, long whole) =>
         whole == 0 ? null : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
 
-    /// <summary>Runs one table's SQL, first writing the facts table it reads unless an overview already did.</summary>
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(StatisticsPeriod period, string sql, CancellationToken cancellationToken,
-        object? parameters = null)
+    /// <summary>Runs one statement in a transaction of its own on a connection of its own, under <see cref="StatisticsSql.Settings"/>.</summary>
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken)
     {
-        parameters ??= Parameters(period);
-        if (Shared.Value is { Connection: { } shared } sharedTransaction)
-        {
-            return [.. await shared.QueryAsync<T>(new CommandDefinition(sql, parameters, sharedTransaction, cancellationToken: cancellationToken))];
-        }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Settings, transaction: transaction, cancellationToken: cancellationToken));
-        if (sql.Contains("statistics_facts", StringComparison.Ordinal))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(Facts, Parameters(period), transaction, cancellationToken: cancellationToken));
-        }
+        await connection.ExecuteAsync(new CommandDefinition(StatisticsSql.Settings, transaction: transaction, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return [.. rows];

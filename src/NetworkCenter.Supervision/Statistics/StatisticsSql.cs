@@ -1,18 +1,27 @@
 namespace NetworkCenter.Supervision.Statistics;
 
 /// <summary>
-/// The common table expressions every statistic is built from, over the register, the decisions, the outcomes and the
-/// status history only (no counters kept by hand), so any past period can be recomputed.
+/// The common table expressions every statistic is built from, over the register, the decisions, the outcomes, the
+/// status history and the engine's tasks only (no counters kept by hand), so any past period can be recomputed.
 /// <para>
 /// <b>Adopted</b> (采纳): a clue counts as adopted once a decision to file was recorded on it (clue_decisions.decision =
-/// 'file') or its status reached 'filed' or 'protest-proposed', before <c>@asOf</c>. The adoption rate is adopted /
-/// registered over the clues received in the period; per source (office, liaison, channel) it is over the sources
-/// given in the period (clue_sources): a merged clue's sources belong to the surviving clue, so every liaison who gave
-/// the matter keeps the credit for its adoption and its value.
+/// 'file') or its status reached 'filed' or 'protest-proposed', before <c>@asOf</c>. When that first happened is kept per
+/// clue in supervision.clue_adoptions (migration 0071: derived from the decisions and the status history by triggers,
+/// rebuilt by one statement), so adoption before <c>@asOf</c> is <c>adopted_at &lt; @asOf</c>, one row per adopted clue
+/// rather than two index probes per clue of the period. The adoption rate is adopted / registered over the clues
+/// received in the period; per source (office, liaison, channel) it is over the sources given in the period
+/// (clue_sources): a merged clue's sources belong to the surviving clue, so every liaison who gave the matter keeps the
+/// credit for its adoption and its value.
 /// </para>
 /// <para>
 /// <b>Value</b>: the amounts recovered for the state and the losses avoided recorded in clue_outcomes; a period's
 /// value is what was recorded in it, a source's value is what was recorded, up to <c>@asOf</c>, on the clues it gave.
+/// </para>
+/// <para>
+/// Each table family is one statement over the base tables, and the overview runs them side by side on connections of
+/// their own (StatisticsQueries.OverviewAsync): the clues registered in the period grouped three ways at once (kinds,
+/// statuses, months), the sources given in it four ways at once (channels, offices, liaisons, months), the processing
+/// times over supervision.task_deadlines (migration 0072), and the small tables. Measured in BENCHMARKS.md, Statistics.
 /// </para>
 /// Parameters: <c>@from</c>, <c>@to</c> and <c>@asOf</c> as UTC instants, <c>@kind</c> text or null.
 /// </summary>
@@ -20,66 +29,80 @@ internal static class StatisticsSql
 {
     /// <summary>
     /// Set at the start of every statistics transaction. Measured on the benchmark's year (BENCHMARKS.md, Statistics):
-    /// the plans of a year are costed far above jit_above_cost, and compiling them took 0.6 s of a 1.2 s facts
-    /// statement; the default 4 MB work_mem spilled the year's hashes and the processing-time sort to disk; and the
-    /// overview already runs five statements at once on a two-core machine, so parallel workers only queue behind them.
+    /// the plans of a year are costed far above jit_above_cost, and compiling them took longer than running them; the
+    /// default 4 MB work_mem spilled the year's hashes and the processing-time sort to disk; and the overview already
+    /// runs its statements side by side on a two-core machine, so parallel workers only queue behind them.
     /// Local to the transaction: the rest of the service keeps the server's settings.
     /// </summary>
     public const string Settings = "set local jit = off; set local work_mem = '64MB'; set local max_parallel_workers_per_gather = 0";
 
     /// <summary>
-    /// Written once per request in its transaction (see StatisticsQueries.QueryAsync), so that adoption and value are
-    /// worked out once per clue rather than once per table: every registered, unmerged clue of the kind that was
-    /// received in the period or holds a source received in it (a merge moves a later source onto an older clue).
+    /// Registered clues received in the period (merged ones counted once, under the clue they were merged into), each
+    /// with whether it was adopted before @asOf.
     /// </summary>
-    public const string Facts = """
-        create temporary table statistics_facts on commit drop as
-        with scope as (
-            select c.id from supervision.clues c where c.received_at >= @from and c.received_at < @to
-            union
-            select s.clue_id from supervision.clue_sources s where s.received_at >= @from and s.received_at < @to
-        ),
-        -- over every outcome, not only the scope's: outcomes are few beside clues, and the join below keeps the scope's
-        -- anyway, where filtering by the scope first cost a second pass and sort of a year's 100,000 clue ids
+    public const string Registered = """
+        registered as (
+            select c.id as clue_id, c.kind, c.public_interest_area, c.status, c.received_at,
+                   coalesce(a.adopted_at < @asOf, false) as adopted
+            from supervision.clues c left join supervision.clue_adoptions a on a.clue_id = c.id
+            where c.received_at >= @from and c.received_at < @to and c.register_number is not null and c.status <> 'merged'
+              and (@kind::text is null or c.kind = @kind::text)
+        )
+        """;
+
+    /// <summary>
+    /// The sources (<c>s</c>, supervision.clue_sources) that count for the period: received in it, under a clue that is
+    /// registered, not merged and of the kind. Written as "not a clue left out" rather than a join to the clues: without
+    /// a kind, the clues left out (drafts, merged) are a handful read through clues_uncounted_idx, where the join hashed
+    /// the year's 100,000 clues (a third of the statement).
+    /// </summary>
+    private const string SourceCounts = """
+        s.received_at >= @from and s.received_at < @to
+              and not exists (select 1 from supervision.clues c
+                              where c.id = s.clue_id
+                                and (c.register_number is null or c.status = 'merged' or (@kind::text is not null and c.kind is distinct from @kind::text)))
+        """;
+
+    /// <summary>
+    /// Every channel a registered clue arrived through in the period, under the clue it now belongs to (a merge moves a
+    /// later source onto an older clue), with whether that clue was adopted before @asOf.
+    /// </summary>
+    public const string Given = $"""
+        given as (
+            select s.clue_id, s.source_kind, s.office_id, s.liaison_id, s.received_at,
+                   coalesce(a.adopted_at < @asOf, false) as adopted
+            from supervision.clue_sources s left join supervision.clue_adoptions a on a.clue_id = s.clue_id
+            where {SourceCounts}
+        )
+        """;
+
+    /// <summary>
+    /// The sources of <see cref="Given"/> whose clue has a value (<see cref="Worth"/>, which it follows), with that value:
+    /// found from the outcomes' side, a few index probes, where adding the value to every source given cost a fifth of
+    /// the statement.
+    /// </summary>
+    public const string GivenValued = $"""
+        given_valued as (
+            select s.source_kind, s.office_id, s.liaison_id, s.received_at, w.recovered, w.avoided
+            from worth w join supervision.clue_sources s on s.clue_id = w.clue_id
+            where {SourceCounts}
+        )
+        """;
+
+    /// <summary>
+    /// The value recorded on each clue before @asOf. Over every outcome, not only the period's clues': outcomes are one
+    /// clue in a hundred, and the join to the clues given keeps theirs anyway.
+    /// </summary>
+    public const string Worth = """
         worth as (
             select clue_id, sum(amount_recovered) as recovered, sum(loss_avoided) as avoided
             from supervision.clue_outcomes where recorded_at < @asOf
             group by clue_id
         )
-        select c.id as clue_id, c.kind, c.public_interest_area, c.status, c.received_at,
-               exists (select 1 from supervision.clue_decisions d
-                       where d.clue_id = c.id and d.decision = 'file' and d.decided_at < @asOf)
-               or exists (select 1 from supervision.clue_status_history h
-                          where h.clue_id = c.id and h.to_status in ('filed', 'protest-proposed') and h.at < @asOf) as adopted,
-               w.recovered, w.avoided
-        from scope join supervision.clues c on c.id = scope.id left join worth w on w.clue_id = c.id
-        where c.register_number is not null and c.status <> 'merged' and (@kind::text is null or c.kind = @kind::text)
         """;
 
-    /// <summary>Registered clues received in the period, merged ones counted once under the clue they were merged into.</summary>
-    public const string Registered = """
-        registered as (
-            select f.clue_id, f.kind, f.public_interest_area, f.status, f.received_at
-            from statistics_facts f where f.received_at >= @from and f.received_at < @to
-        )
-        """;
-
-    /// <summary>Every channel a registered clue arrived through in the period, under the clue it now belongs to.</summary>
-    public const string Given = """
-        given as (
-            select s.clue_id, s.source_kind, s.office_id, s.liaison_id, s.received_at
-            from supervision.clue_sources s join statistics_facts f on f.clue_id = s.clue_id
-            where s.received_at >= @from and s.received_at < @to
-        )
-        """;
-
-    /// <summary>The clues adopted before @asOf (see the class comment); one row per clue.</summary>
-    public const string Adoption = "adoption as (select clue_id from statistics_facts where adopted)";
-
-    /// <summary>The value recorded on each clue before @asOf.</summary>
-    public const string Worth = """
-        worth as (select clue_id, recovered, avoided from statistics_facts where recovered is not null)
-        """;
+    /// <summary>The first instant (as a timestamp without zone) of the CST calendar month of a timestamptz column.</summary>
+    public static string MonthStartOf(string column) => $"date_trunc('month', ({column} at time zone 'UTC') + interval '8 hours')";
 
     /// <summary>A CST calendar month label of a timestamptz column.</summary>
     public static string MonthOf(string column) => $"to_char(({column} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')";

@@ -1,25 +1,27 @@
 using System.Text.RegularExpressions;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Supervision.Validation;
 
 /// <summary>
 /// Collects every problem with a request, keyed by the field's JSON name, so that one answer names them all. The
 /// checks return the cleaned value (trimmed, null when empty) for the handler to store; text is otherwise stored as
-/// given, HTML included, and escaped by whoever renders it.
+/// given, HTML included, and escaped by whoever renders it. Each message is in the request's language and has a code
+/// (<see cref="MessageCodes"/>) for clients.
 /// </summary>
 internal sealed partial class FieldErrors
 {
     public const int NameLength = 200;
     public const int TextLength = 2000;
 
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ServerMessage>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
 
     /// <summary>The request clashes with what is stored (a taken name): 409 rather than 400.</summary>
     public bool IsConflict { get; private set; }
 
-    public FieldErrors Add(string field, string message)
+    public FieldErrors Add(string field, ServerMessage message)
     {
         if (!_errors.TryGetValue(field, out var messages))
         {
@@ -29,7 +31,7 @@ internal sealed partial class FieldErrors
         return this;
     }
 
-    public FieldErrors Conflict(string field, string message)
+    public FieldErrors Conflict(string field, ServerMessage message)
     {
         IsConflict = true;
         return Add(field, message);
@@ -37,14 +39,19 @@ internal sealed partial class FieldErrors
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
-    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    public IDictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Text).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>The codes of the messages, field by field and in the same order as <see cref="ToDictionary"/>.</summary>
+    public IDictionary<string, string[]> MessageCodes() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Code).ToArray(), StringComparer.Ordinal);
 
     public string? Required(string field, string? value, int maxLength = NameLength)
     {
         var cleaned = Optional(field, value, maxLength);
         if (cleaned is null && !Has(field))
         {
-            Add(field, "Required.");
+            Add(field, FieldMessages.Required());
         }
         return cleaned;
     }
@@ -54,11 +61,11 @@ internal sealed partial class FieldErrors
         var cleaned = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         if (cleaned is not null && cleaned.Length > maxLength)
         {
-            Add(field, $"At most {maxLength} characters.");
+            Add(field, FieldMessages.TooLong(maxLength));
         }
         if (cleaned is not null && cleaned.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
         {
-            Add(field, "Contains control characters.");
+            Add(field, FieldMessages.ControlCharacters());
         }
         return cleaned;
     }
@@ -68,7 +75,7 @@ internal sealed partial class FieldErrors
         var cleaned = required ? Required(field, value, 254) : Optional(field, value, 254);
         if (cleaned is not null && !EmailPattern().IsMatch(cleaned))
         {
-            Add(field, "Not an email address.");
+            Add(field, FieldMessages.NotEmail());
         }
         return cleaned;
     }
@@ -79,7 +86,7 @@ internal sealed partial class FieldErrors
         var cleaned = required ? Required(field, value, 40) : Optional(field, value, 40);
         if (cleaned is not null && (!PhonePattern().IsMatch(cleaned) || cleaned.Count(char.IsAsciiDigit) is < 7 or > 20))
         {
-            Add(field, "Not a telephone number.");
+            Add(field, FieldMessages.NotPhone());
         }
         return cleaned;
     }
@@ -89,7 +96,7 @@ internal sealed partial class FieldErrors
         var cleaned = required ? Required(field, value, 100) : Optional(field, value, 100);
         if (cleaned is not null && !allowed.Contains(cleaned, StringComparer.Ordinal))
         {
-            Add(field, $"Unknown value '{cleaned}'; one of: {string.Join(", ", allowed)}.");
+            Add(field, FieldMessages.UnknownValue(cleaned, allowed));
         }
         return cleaned;
     }
@@ -103,13 +110,11 @@ internal sealed partial class FieldErrors
             var value = values![i]?.Trim();
             if (string.IsNullOrEmpty(value))
             {
-                Add($"{field}[{i}]", "Required.");
+                Add($"{field}[{i}]", FieldMessages.Required());
             }
             else if (allowed is not null ? !allowed.Contains(value, StringComparer.Ordinal) : !SlugPattern().IsMatch(value))
             {
-                Add($"{field}[{i}]", allowed is not null
-                    ? $"Unknown value '{value}'; one of: {string.Join(", ", allowed)}."
-                    : "Lowercase letters, digits and hyphens, at most 40.");
+                Add($"{field}[{i}]", allowed is not null ? FieldMessages.UnknownValue(value, allowed) : FieldMessages.NotSlug());
             }
             else if (!cleaned.Contains(value, StringComparer.Ordinal))
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Localization;
 using NetworkCenter.Workflows.Calendar;
 
 namespace NetworkCenter.Web.Apis;
@@ -44,7 +45,7 @@ public static class HolidaysApi
     {
         if (!TryParseYear(year, out var wanted))
         {
-            return Invalid("year", $"'{year}' is not a year such as 2026.");
+            return FieldProblems.One("year", HolidayMessages.NotAYear(year));
         }
         var list = await store.ListAsync(wanted, cancellationToken);
         return TypedResults.Ok(list.Select(ToResponse));
@@ -55,7 +56,7 @@ public static class HolidaysApi
     {
         if (!TryParseYear(year, out var wanted))
         {
-            return Invalid("year", $"'{year}' is not a year such as 2026.");
+            return FieldProblems.One("year", HolidayMessages.NotAYear(year));
         }
         return TypedResults.Ok(await store.ListChangesAsync(wanted, cancellationToken));
     }
@@ -63,32 +64,32 @@ public static class HolidaysApi
     private static async Task<Results<Ok<HolidayResponse>, ValidationProblem>> PutAsync(
         string date, PutHolidayRequest request, HolidayStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldProblems();
         if (!TryParseDate(date, out var day))
         {
-            errors["date"] = [$"'{date}' is not a date in the form yyyy-MM-dd."];
+            errors.Add("date", HolidayMessages.NotADate(date));
         }
         if (!HolidayKinds.TryParse(request.Kind, out var kind))
         {
-            errors["kind"] = [$"'{request.Kind}' is not a kind: use '{HolidayKinds.DayOff}' or '{HolidayKinds.MakeUpWorkingDay}'."];
+            errors.Add("kind", HolidayMessages.NotAKind(request.Kind));
         }
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            errors["name"] = ["A name is required, such as 春节 or 春节调休上班."];
+            errors.Add("name", HolidayMessages.NameRequired());
         }
         else if (name.Length > MaxNameLength)
         {
-            errors["name"] = [$"The name is longer than {MaxNameLength} characters."];
+            errors.Add("name", HolidayMessages.NameTooLong(MaxNameLength));
         }
         var source = string.IsNullOrWhiteSpace(request.Source) ? null : request.Source.Trim();
         if (source?.Length > MaxSourceLength)
         {
-            errors["source"] = [$"The source is longer than {MaxSourceLength} characters."];
+            errors.Add("source", HolidayMessages.SourceTooLong(MaxSourceLength));
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The holiday was not saved.");
+            return errors.ToResult(HolidayMessages.NotSaved());
         }
         var saved = await store.PutAsync(day, kind, name!, source, UserName(user), cancellationToken);
         return TypedResults.Ok(ToResponse(saved));
@@ -99,7 +100,7 @@ public static class HolidaysApi
     {
         if (!TryParseDate(date, out var day))
         {
-            return Invalid("date", $"'{date}' is not a date in the form yyyy-MM-dd.");
+            return FieldProblems.One("date", HolidayMessages.NotADate(date));
         }
         return await store.DeleteAsync(day, UserName(user), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
@@ -107,7 +108,7 @@ public static class HolidaysApi
     private static async Task<Results<Ok<DueDateResponse>, ValidationProblem>> DueAsync(
         string? start, string? period, LegalCalendar calendar, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldProblems();
         DateTimeOffset? startAt = null;
         if (!TryParseDate(start, out var trigger))
         {
@@ -118,16 +119,16 @@ public static class HolidaysApi
             }
             else
             {
-                errors["start"] = [$"'{start}' is not a date (yyyy-MM-dd) or a date and time with an offset (2026-02-10T09:30+08:00)."];
+                errors.Add("start", HolidayMessages.NotAStart(start));
             }
         }
         if (!IsoDatePeriod.TryParse(period, out var parsed, out var reason))
         {
-            errors["period"] = [$"'{period}' is not a legal period: {reason}"];
+            errors.Add("period", HolidayMessages.NotAPeriod(period, reason));
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The due date cannot be computed.");
+            return errors.ToResult(HolidayMessages.NoDueDate());
         }
         DateOnly periodEnd, due;
         DateTimeOffset? dueAt = null;
@@ -142,7 +143,7 @@ public static class HolidaysApi
         }
         catch (ArgumentException exception)
         {
-            return Invalid("period", exception.Message);
+            return FieldProblems.One("period", HolidayMessages.PeriodRefused(exception.Message));
         }
         var table = await calendar.CalendarAsync(cancellationToken);
         return TypedResults.Ok(new DueDateResponse(trigger, parsed.ToString(), periodEnd, due, dueAt, table.Covers(due.Year)));
@@ -177,9 +178,6 @@ public static class HolidaysApi
 
     private static string UserName(ClaimsPrincipal user) =>
         user.Identity?.Name ?? throw new InvalidOperationException("An authorised request without a user name.");
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static HolidayResponse ToResponse(Holiday holiday) =>
         new(holiday.Date, holiday.Kind.ToCode(), holiday.Name, holiday.Source, holiday.UpdatedBy, holiday.UpdatedAt);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Supervision.Mail.Outbox;
 using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Apis;
 
@@ -21,7 +22,7 @@ public static class MailOutboxApi
     {
         if (limit is < 0 or > MaxItems)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Between 0 and {MaxItems}."] });
+            return FieldProblems.One("limit", WebMessages.Between(0, MaxItems));
         }
         return TypedResults.Ok(await backlog.GetAsync(limit, cancellationToken));
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Web.Http;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Auth;
 
@@ -31,7 +32,7 @@ public static class AuthApi
     {
         if (string.IsNullOrEmpty(request.Username) || string.IsNullOrEmpty(request.Password))
         {
-            return TypedResults.Problem(statusCode: 400, title: "Username and password are both required.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status400BadRequest, WebMessages.CredentialsRequired()));
         }
         switch (await signIn.RunAsync(request.Username, request.Password, http.RequestAborted))
         {
@@ -40,11 +41,10 @@ public static class AuthApi
                     signedIn.User.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
                 return TypedResults.NoContent();
             case SignIn.Result.LockedOut lockedOut:
-                return TypedResults.Problem(statusCode: StatusCodes.Status423Locked,
-                    title: "Too many failed sign-ins: the account is locked for a while.",
-                    extensions: new Dictionary<string, object?> { ["lockedUntil"] = lockedOut.Until });
+                return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status423Locked, WebMessages.LockedOut(),
+                    extensions: new Dictionary<string, object?> { ["lockedUntil"] = lockedOut.Until }));
             default:
-                return TypedResults.Problem(statusCode: 401, title: "Unknown user or wrong password.");
+                return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status401Unauthorized, WebMessages.BadCredentials()));
         }
     }
 

@@ -55,7 +55,8 @@ public static class AuthServiceCollectionExtensions
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi"))
         {
             context.Response.StatusCode = status;
-            return Results.Problem(statusCode: status, title: status == 401 ? "Sign in first." : "Your role does not allow this.")
+            // The title and code in the request's language come from GeneralProblems, by status.
+            return Results.Problem(statusCode: status)
                 .ExecuteAsync(context.HttpContext);
         }
         context.Response.Redirect(context.RedirectUri);

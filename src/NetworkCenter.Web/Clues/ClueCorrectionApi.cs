@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using NetworkCenter.Supervision.Clues;
 using NetworkCenter.Web.Http;
 using Npgsql;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Clues;
 
@@ -27,12 +28,11 @@ internal static class ClueCorrectionApi
     {
         if (!request.HasJsonContentType() && request.ContentType?.StartsWith("application/merge-patch+json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Send the fields to correct as a JSON object (application/json or application/merge-patch+json).");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status415UnsupportedMediaType, WebMessages.CorrectionMediaType()));
         }
         if (request.ContentLength > MaxBodyBytes)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A correction is at most {MaxBodyBytes / 1024} KB.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status413PayloadTooLarge, WebMessages.CorrectionTooLarge(MaxBodyBytes / 1024)));
         }
         JsonObject? body;
         try
@@ -41,25 +41,25 @@ internal static class ClueCorrectionApi
         }
         catch (JsonException e)
         {
-            return Invalid("clue", $"is not valid JSON: {e.Message}");
+            return FieldProblems.One("clue", WebMessages.CorrectionNotJson(e.Message));
         }
         if (body is null)
         {
-            return Invalid("clue", "must be a JSON object with the fields to correct");
+            return FieldProblems.One("clue", WebMessages.CorrectionNotObject());
         }
         int? ifRevision = null;
         if (request.Headers.IfMatch.ToString() is { Length: > 0 } tag && tag != "*")
         {
             if (!int.TryParse(tag.Replace("W/", "", StringComparison.Ordinal).Trim('"', ' '), NumberStyles.None, CultureInfo.InvariantCulture, out var revision))
             {
-                return Invalid("If-Match", $"'{tag}' is not the ETag of a clue (such as \"3\"): read the clue again and send its ETag");
+                return FieldProblems.One("If-Match", WebMessages.NotAnETag(tag));
             }
             ifRevision = revision;
         }
         var (correction, errors) = ClueCorrection.Read(body, json.Value.SerializerOptions);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToValidationProblem();
         }
         var outcome = await correct.HandleAsync(id, correction, ifRevision, user.Current(), cancellationToken);
         switch (outcome)
@@ -67,23 +67,18 @@ internal static class ClueCorrectionApi
             case CorrectionOutcome.NotFound:
                 return TypedResults.NotFound();
             case CorrectionOutcome.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors);
+                return invalid.Errors.ToValidationProblem();
             case CorrectionOutcome.Stale stale:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                    title: $"The clue changed since you read it (it is at revision {stale.Revision}, you sent {ifRevision}): read it again before correcting.");
+                return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.StaleRevision(stale.Revision, ifRevision)));
             case CorrectionOutcome.Refused refused:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refused.Reason);
+                return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, refused.Reason));
             case CorrectionOutcome.DuplicatesFound duplicates:
                 // The shape of a registration's answer, so the clue page shows the candidates as the register page does.
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                    title: "The register already holds this matter: merge into it, or correct anyway with correctAnyway = true.",
-                    extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates });
+                return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.CorrectionDuplicates(),
+                    extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates }));
         }
         var clue = await get.HandleAsync(id, await CluesApi.ViewerAsync(user, dataSource, cancellationToken), cancellationToken);
         request.HttpContext.Response.Headers.ETag = ETagOf(clue!.Revision);
         return TypedResults.Ok(clue);
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

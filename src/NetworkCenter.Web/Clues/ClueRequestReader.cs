@@ -23,7 +23,7 @@ internal sealed class ClueRequestReader(IOptions<JsonOptions> json)
     {
         public ClueInput? Clue { get; set; }
         public List<IncomingAttachment> Files { get; } = [];
-        public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
+        public ProblemList Errors { get; } = new();
         public bool TooLarge { get; set; }
         public bool UnsupportedMediaType { get; set; }
 
@@ -75,7 +75,7 @@ internal sealed class ClueRequestReader(IOptions<JsonOptions> json)
             {
                 if (result.Files.Count == MaxFiles)
                 {
-                    result.Errors["attachments"] = [$"at most {MaxFiles} files per request"];
+                    result.Errors.Set("attachments", UploadMessages.TooManyFiles(MaxFiles));
                     continue;
                 }
                 var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
@@ -88,22 +88,22 @@ internal sealed class ClueRequestReader(IOptions<JsonOptions> json)
         }
         if (result.Clue is null && !result.Errors.ContainsKey("clue"))
         {
-            result.Errors["clue"] = ["a part named clue with the clue as JSON is required"];
+            result.Errors.Set("clue", ClueMessages.CluePartRequired());
         }
     }
 
-    private async Task<ClueInput?> DeserializeAsync(Stream body, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private async Task<ClueInput?> DeserializeAsync(Stream body, ProblemList errors, CancellationToken cancellationToken)
     {
         try
         {
             var clue = await JsonSerializer.DeserializeAsync<ClueInput>(body, json.Value.SerializerOptions, cancellationToken);
-            if (clue is null) errors["clue"] = ["is required"];
+            if (clue is null) errors.Set("clue", ClueMessages.Required());
             return clue;
         }
         catch (JsonException e)
         {
             var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "clue";
-            errors[field] = [field == "clue" ? "is not valid JSON" : "has an invalid value (dates as 2026-03-02, times with an offset, numbers as numbers)"];
+            errors.Set(field, field == "clue" ? ClueMessages.NotJson() : ClueMessages.InvalidValue());
             return null;
         }
     }

@@ -5,6 +5,7 @@ using NetworkCenter.Supervision.Clues.Attachments;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Http;
+using NetworkCenter.Web.Localization;
 using Npgsql;
 
 namespace NetworkCenter.Web.Clues;
@@ -56,17 +57,16 @@ public static class CluesApi
     {
         if (input.UnsupportedMediaType)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Send the clue as application/json, or as multipart/form-data with a part named clue and the files.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status415UnsupportedMediaType, UploadMessages.MediaType()));
         }
         if (input.TooLarge)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: $"The request is larger than {ClueRequestReader.MaxRequestBytes / (1024 * 1024)} MB: at most {ClueRequestReader.MaxFiles} files of 20 MB each.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status413PayloadTooLarge,
+                UploadMessages.RequestTooLarge((int)(ClueRequestReader.MaxRequestBytes / (1024 * 1024)), ClueRequestReader.MaxFiles)));
         }
         if (input.Errors.Count > 0 || input.Clue is null)
         {
-            return TypedResults.ValidationProblem(input.Errors);
+            return input.Errors.ToValidationProblem();
         }
         var outcome = await register.HandleAsync(input.Clue, input.Files, user.Current().Username, cancellationToken);
         if (outcome is RegisterOutcome.Registered registered)
@@ -76,10 +76,9 @@ public static class CluesApi
         return outcome switch
         {
             RegisterOutcome.Registered r => TypedResults.Created($"{location}/{r.Id}", new RegisteredResponse(r.Id, r.RegisterNumber)),
-            RegisterOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-            RegisterOutcome.DuplicatesFound duplicates => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: "The register already holds this matter: merge into it, or register anyway with registerAnyway = true.",
-                extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates }),
+            RegisterOutcome.Invalid invalid => invalid.Errors.ToValidationProblem(),
+            RegisterOutcome.DuplicatesFound duplicates => TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.Duplicates(),
+                extensions: new Dictionary<string, object?> { ["candidates"] = duplicates.Candidates })),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
         };
     }
@@ -100,7 +99,7 @@ public static class CluesApi
         [AsParameters] SearchClues.Query query, ClaimsPrincipal user, NpgsqlDataSource dataSource, SearchClues search, CancellationToken cancellationToken)
     {
         var (page, errors) = await search.HandleAsync(query, await ViewerAsync(user, dataSource, cancellationToken), cancellationToken);
-        return page is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(page);
+        return page is null ? errors.ToValidationProblem() : TypedResults.Ok(page);
     }
 
     private static async Task<Results<Ok<RegisteredResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
@@ -115,9 +114,8 @@ public static class CluesApi
         {
             ConfirmOutcome.Confirmed c => TypedResults.Ok(new RegisteredResponse(c.Id, c.RegisterNumber)),
             ConfirmOutcome.NotFound => TypedResults.NotFound(),
-            ConfirmOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-            ConfirmOutcome.NotADraft notDraft => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: $"Only a draft can be confirmed; this clue is {notDraft.Status}."),
+            ConfirmOutcome.Invalid invalid => invalid.Errors.ToValidationProblem(),
+            ConfirmOutcome.NotADraft notDraft => TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.NotADraft(notDraft.Status))),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
         };
     }
@@ -130,8 +128,8 @@ public static class CluesApi
         {
             MergeOutcome.Merged merged => TypedResults.Ok(merged),
             MergeOutcome.NotFound => TypedResults.NotFound(),
-            MergeOutcome.Refused refused => TypedResults.Problem(statusCode: id == targetId ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict,
-                title: refused.Reason),
+            MergeOutcome.Refused refused => TypedResults.Problem(GeneralProblems.Problem(
+                id == targetId ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, refused.Reason)),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
         };
     }

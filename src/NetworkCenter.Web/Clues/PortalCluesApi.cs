@@ -4,6 +4,7 @@ using NetworkCenter.Supervision.Clues;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Http;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Clues;
 
@@ -35,7 +36,7 @@ public static class PortalCluesApi
         await using var input = await reader.ReadAsync(request, cancellationToken);
         if (user.Current().LiaisonId is not { } me)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This account has no liaison record.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status403Forbidden, WebMessages.NoLiaisonRecord()));
         }
         input.Clue = input.Clue is null ? null : input.Clue with
         {

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Localization;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Web.Forms;
 
@@ -30,7 +32,7 @@ internal static class FormsApi
         var form = FormFiles.NamePattern().IsMatch(name) ? await files.ReadAsync(name, cancellationToken) : null;
         if (form is null)
         {
-            return Problem(404, $"No form named {name}.");
+            return Problem(404, WebMessages.NoForm(name));
         }
         http.Response.Headers.ETag = form.ETag;
         http.Response.Headers.CacheControl = "no-cache";
@@ -41,15 +43,15 @@ internal static class FormsApi
     {
         if (!FormFiles.NamePattern().IsMatch(name))
         {
-            return Problem(400, "A form file name has only lower-case letters, digits and hyphens, and ends in .form.");
+            return Problem(400, WebMessages.FormFileName());
         }
         if (!http.Request.HasJsonContentType())
         {
-            return Problem(415, $"Send {name} as application/json (a form-js schema), not {http.Request.ContentType ?? "without a content type"}.");
+            return Problem(415, WebMessages.FormMediaType(name, http.Request.ContentType));
         }
         if (http.Request.ContentLength > files.MaxBytes)
         {
-            return Problem(413, $"A form file is at most {files.MaxBytes} bytes.");
+            return Problem(413, WebMessages.FormTooLarge(files.MaxBytes));
         }
         using var buffer = new MemoryStream();
         var read = new byte[16 * 1024];
@@ -59,13 +61,13 @@ internal static class FormsApi
             buffer.Write(read, 0, count);
             if (buffer.Length > files.MaxBytes)
             {
-                return Problem(413, $"A form file is at most {files.MaxBytes} bytes.");
+                return Problem(413, WebMessages.FormTooLarge(files.MaxBytes));
             }
         }
         // System.Text.Json leaves bytes inside strings unchecked until they are read, and the file would keep them.
         if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
         {
-            return Problem(400, "The form is not valid UTF-8.");
+            return Problem(400, WebMessages.FormNotUtf8());
         }
         JsonObject? schema;
         try
@@ -74,28 +76,28 @@ internal static class FormsApi
         }
         catch (JsonException e)
         {
-            return Problem(400, $"The form is not valid JSON: {e.Message}");
+            return Problem(400, WebMessages.FormNotJson(e.Message));
         }
         if (schema is null || schema["components"] is not JsonArray)
         {
-            return Problem(400, "A form is a form-js schema: a JSON object with a components array.");
+            return Problem(400, WebMessages.FormNotSchema());
         }
         // A form the server's validator cannot use would turn every completion of its tasks into a server error.
         if (NetworkCenter.Workflows.Forms.FormValidator.CheckSchema(schema.ToJsonString()) is { } unusable)
         {
-            return Problem(400, $"The form cannot be used to check submissions: {unusable}");
+            return Problem(400, WebMessages.FormUnusable(unusable));
         }
         var ifMatch = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
         var mustBeNew = http.Request.Headers.IfNoneMatch.ToString() == "*";
         var (outcome, etag) = await files.SaveAsync(name, schema, ifMatch, mustBeNew, cancellationToken);
         if (outcome == FormFiles.SaveOutcome.Conflict)
         {
-            return Problem(412, "The form changed since you opened it; open it again before saving.");
+            return Problem(412, WebMessages.FormChanged());
         }
         http.Response.Headers.ETag = etag;
         var summary = files.List().First(f => f.Name == name);
         return outcome == FormFiles.SaveOutcome.Created ? TypedResults.Created($"/api/forms/{name}", summary) : TypedResults.Ok(summary);
     }
 
-    private static ProblemHttpResult Problem(int status, string title) => TypedResults.Problem(statusCode: status, title: title);
+    private static ProblemHttpResult Problem(int status, ServerMessage title) => TypedResults.Problem(GeneralProblems.Problem(status, title));
 }

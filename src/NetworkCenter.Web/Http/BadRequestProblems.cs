@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Http;
 
@@ -27,10 +28,12 @@ public static partial class BadRequestProblems
             {
                 return false;
             }
+            ServerMessagesHosting.RestoreLanguage(httpContext);
             var details = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [FieldOf(bad)] = [MessageOf(bad)] })
             {
                 Status = bad.StatusCode,
-                Title = "The request could not be read.",
+                Title = WebMessages.Unreadable().Text,
+                Extensions = { [GeneralProblems.CodeKey] = WebMessages.Unreadable().Code },
             };
             httpContext.Response.StatusCode = bad.StatusCode;
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details });
@@ -53,7 +56,7 @@ public static partial class BadRequestProblems
     }
 
     private static string MessageOf(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException ? "Not a valid value here (or the JSON is malformed)." : bad.Message;
+        bad.InnerException is JsonException ? WebMessages.NotAValue().Text : bad.Message;
 
     [GeneratedRegex("""bind parameter "[^"]*?(?<name>\w+)" from""")]
     private static partial Regex ParameterPattern();

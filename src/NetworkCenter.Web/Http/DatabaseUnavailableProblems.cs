@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
+using NetworkCenter.Web.Localization;
 using Npgsql;
 
 namespace NetworkCenter.Web.Http;
@@ -56,16 +57,12 @@ public static class DatabaseUnavailableProblems
             log.Refused(httpContext.Request.Method, httpContext.Request.Path, exception);
             httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             httpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            ServerMessagesHosting.RestoreLanguage(httpContext);
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
                 Exception = exception,
-                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "The database is unavailable.",
-                    Detail = "Try again in a few seconds.",
-                },
+                ProblemDetails = GeneralProblems.Problem(StatusCodes.Status503ServiceUnavailable, WebMessages.DatabaseUnavailable(), WebMessages.TryAgain().Text),
             });
         }
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Supervision.Clues;
 using NetworkCenter.Supervision.Validation;
 
 namespace NetworkCenter.Web.Http;
@@ -14,14 +15,26 @@ internal static class OutcomeResults
         {
             Outcome<T>.Success done => success(done.Value),
             Outcome<T>.Rejected { Errors.IsConflict: true } conflict => TypedResults.Problem(
-                new HttpValidationProblemDetails(conflict.Errors.ToDictionary())
-                {
-                    Status = StatusCodes.Status409Conflict,
-                    Title = "Conflicts with what is stored.",
-                }),
-            Outcome<T>.Rejected rejected => TypedResults.ValidationProblem(rejected.Errors.ToDictionary()),
+                WithCodes(new HttpValidationProblemDetails(conflict.Errors.ToDictionary()) { Status = StatusCodes.Status409Conflict }, conflict.Errors)),
+            Outcome<T>.Rejected rejected => TypedResults.Problem(
+                WithCodes(new HttpValidationProblemDetails(rejected.Errors.ToDictionary()) { Status = StatusCodes.Status400BadRequest }, rejected.Errors)),
             _ => TypedResults.NotFound(),
         };
+
+    /// <summary>Rejected fields as a validation problem, each message's code beside it (<c>codes</c>: {field: [codes]}).</summary>
+    public static ValidationProblem ToValidationProblem(this FieldErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), extensions: new Dictionary<string, object?> { ["codes"] = errors.MessageCodes() });
+
+    /// <summary>A clue's problems as a validation problem, each message's code beside it.</summary>
+    public static ValidationProblem ToValidationProblem(this ProblemList errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), extensions: new Dictionary<string, object?> { ["codes"] = errors.Codes() });
+
+    /// <summary>The messages' codes beside them (<c>codes</c>: {field: [codes]}); the title and its code follow the status.</summary>
+    private static HttpValidationProblemDetails WithCodes(HttpValidationProblemDetails problem, FieldErrors errors)
+    {
+        problem.Extensions["codes"] = errors.MessageCodes();
+        return problem;
+    }
 
     /// <summary>The signed-in user; the endpoint's policy has already required a session.</summary>
     public static CurrentUser Current(this ClaimsPrincipal principal) =>

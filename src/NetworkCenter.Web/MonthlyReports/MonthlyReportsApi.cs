@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Supervision.MonthlyReport;
 using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.MonthlyReports;
 
@@ -34,11 +35,11 @@ public static class MonthlyReportsApi
         };
         if (kind is null)
         {
-            errors["audience"] = [$"'{audience}' is not an audience: use members or congress."];
+            errors["audience"] = [WebMessages.NotAnAudience(audience).Text];
         }
         if (lang is not (null or "" or "zh-CN" or "en"))
         {
-            errors["lang"] = [$"'{lang}' is not a report language: use zh-CN or en."];
+            errors["lang"] = [WebMessages.NotAReportLanguage(lang).Text];
         }
         if (errors.Count > 0)
         {

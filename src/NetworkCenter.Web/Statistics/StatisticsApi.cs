@@ -4,6 +4,7 @@ using NetworkCenter.Supervision.Statistics;
 using NetworkCenter.Supervision.Validation;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Http;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Statistics;
 
@@ -50,7 +51,7 @@ public static class StatisticsApi
         var errors = new FieldErrors();
         var period = Period(query, clock, errors);
         return period is null
-            ? TypedResults.ValidationProblem(errors.ToDictionary())
+            ? errors.ToValidationProblem()
             : TypedResults.Ok(await queries.OverviewAsync(period, cancellationToken));
     }
 
@@ -62,15 +63,14 @@ public static class StatisticsApi
         var name = table[..^format.Length];
         if (!StatisticsTables.Names.Contains(name))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-                title: $"There is no statistics table '{name}'; the tables are {string.Join(", ", StatisticsTables.Names)}, each also as .csv and .xlsx.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status404NotFound, WebMessages.NoTable(name, StatisticsTables.Names)));
         }
         var errors = new FieldErrors();
         var period = Period(query, clock, errors);
         var options = Options(query, errors);
         if (period is null || errors.Any)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return errors.ToValidationProblem();
         }
         var rows = (await StatisticsTables.ReadAsync(name, queries, period, options, cancellationToken))!;
         var fileName = $"{name}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}{(period.Kind is null ? "" : "-" + period.Kind)}";
@@ -93,7 +93,7 @@ public static class StatisticsApi
         var errors = new FieldErrors();
         var period = Period(query, clock, errors);
         return period is null
-            ? TypedResults.ValidationProblem(errors.ToDictionary())
+            ? errors.ToValidationProblem()
             : TypedResults.Ok(await queries.LiaisonMonthsAsync(period, me, cancellationToken));
     }
 
@@ -104,11 +104,11 @@ public static class StatisticsApi
     {
         if (query.Top is < 1 or > 1000)
         {
-            errors.Add("top", "Between 1 and 1000.");
+            errors.Add("top", WebMessages.Between(1, 1000));
         }
         if (query.MinAdopted is < 1)
         {
-            errors.Add("minAdopted", "At least 1: an outstanding liaison has at least one adopted clue.");
+            errors.Add("minAdopted", WebMessages.MinAdopted());
         }
         return new StatisticsTables.Options(query.Top ?? StatisticsQueries.DefaultTop, query.MinAdopted ?? StatisticsQueries.DefaultMinAdopted,
             query.LiaisonId);

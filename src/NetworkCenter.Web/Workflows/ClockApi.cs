@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Web.Auth;
 using NetworkCenter.Workflows.Scheduling;
 using NetworkCenter.Workflows.Time;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Workflows;
 
@@ -23,13 +24,11 @@ public static class ClockApi
     {
         if (clock is not ManualClock)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: "The clock is the system clock; it can be advanced only with Clock:Mode=Manual (refused in Production).");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status409Conflict, WebMessages.SystemClock()));
         }
         if (string.IsNullOrWhiteSpace(request.By) || !IsoDuration.TryParse(request.By, out var duration))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
-                title: "by must be an ISO 8601 duration such as P3D or PT2H.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status400BadRequest, WebMessages.ClockBy()));
         }
         var now = clock.GetUtcNow();
         var by = duration.AddTo(now) - now;

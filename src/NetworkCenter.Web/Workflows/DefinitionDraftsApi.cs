@@ -4,6 +4,8 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Web.Auth;
 using Npgsql;
+using NetworkCenter.Web.Localization;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Web.Workflows;
 
@@ -51,25 +53,23 @@ public static class DefinitionDraftsApi
         if (request.ContentType is not { } type || !(type.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase) ||
                 type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase)))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the draft as application/xml or text/xml.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status415UnsupportedMediaType, WebMessages.DraftMediaType()));
         }
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var buffer = new char[DefinitionsApi.MaxBytes + 1];
         var read = await reader.ReadBlockAsync(buffer, cancellationToken);
         if (read > DefinitionsApi.MaxBytes)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A draft may be at most {DefinitionsApi.MaxBytes} bytes.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status413PayloadTooLarge, WebMessages.DraftTooLarge(DefinitionsApi.MaxBytes)));
         }
         var xml = new string(buffer, 0, read);
         if (Check(xml, key) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] },
-                title: "The draft was not saved.");
+            return FieldProblems.One(problem.Field, problem.Message, WebMessages.DraftNotSaved());
         }
         if (baseVersion is < 1)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["baseVersion"] = ["A version number starts at 1."] },
-                title: "The draft was not saved.");
+            return FieldProblems.One("baseVersion", WebMessages.VersionFromOne(), WebMessages.DraftNotSaved());
         }
         var now = clock.GetUtcNow();
         var user = request.HttpContext.User.Identity?.Name ?? "";
@@ -94,7 +94,7 @@ public static class DefinitionDraftsApi
     /// A draft may be unfinished (a task without a form, a gateway without conditions), but it must be a BPMN file
     /// whose process is the key it is saved under, or the designer could not open it again.
     /// </summary>
-    private static (string Field, string Message)? Check(string xml, string key)
+    private static (string Field, ServerMessage Message)? Check(string xml, string key)
     {
         try
         {
@@ -107,7 +107,7 @@ public static class DefinitionDraftsApi
             reader.MoveToContent();
             if (reader.LocalName != "definitions" || reader.NamespaceURI != BpmnModel)
             {
-                return ("xml", $"The root element is {reader.Name}, not BPMN 2.0 definitions ({BpmnModel}).");
+                return ("xml", WebMessages.DraftNotBpmn(reader.Name, BpmnModel));
             }
             var processes = new List<string>();
             while (reader.Read())
@@ -119,11 +119,11 @@ public static class DefinitionDraftsApi
             }
             return processes.Contains(key, StringComparer.Ordinal)
                 ? null
-                : ("key", $"The file holds no process with id '{key}'" + (processes.Count > 0 ? $" (it holds {string.Join(", ", processes)})." : "."));
+                : ("key", WebMessages.DraftNoProcess(key, processes));
         }
         catch (XmlException e)
         {
-            return ("xml", $"The file is not well-formed XML: {e.Message}");
+            return ("xml", WebMessages.DraftNotWellFormed(e.Message));
         }
     }
 

@@ -1,4 +1,5 @@
 using NetworkCenter.Web.Auth;
+using NetworkCenter.Web.Localization;
 using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,8 @@ public static class DefinitionsApi
 
     public sealed record Deployed(Guid Id, string Key, int Version);
     public sealed record DefinitionSummary(Guid Id, string Key, int Version, string? Name, DateTimeOffset DeployedAt, string? DeployedBy);
-    public sealed record DefinitionError(string? ElementId, string Message);
+    /// <summary>One reason a BPMN file was refused: the element, the message in the request's language, and its code.</summary>
+    public sealed record DefinitionError(string? ElementId, string Message, string Code);
 
     public static RouteGroupBuilder MapDefinitionsApi(this IEndpointRouteBuilder routes)
     {
@@ -37,8 +39,7 @@ public static class DefinitionsApi
         if (request.ContentType is not { } type || !(type.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase) ||
                 type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase)))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Send the BPMN file as application/xml or text/xml.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status415UnsupportedMediaType, WebMessages.BpmnMediaType()));
         }
         if (request.ContentLength > MaxBytes)
         {
@@ -67,17 +68,15 @@ public static class DefinitionsApi
         if (xml is null)
         {
             // Bytes that are not text in their encoding are another type, named with where they stop being text.
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: notText,
-                title: notText!.Contains("utf-8", StringComparison.Ordinal)
-                    ? $"The BPMN file is declared as {type} but is not UTF-8 text."
-                    : $"The BPMN file is declared as {type} but {notText}.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status415UnsupportedMediaType,
+                notText!.Contains("utf-8", StringComparison.Ordinal) ? WebMessages.BpmnNotUtf8(type) : WebMessages.BpmnNotText(type, notText),
+                detail: notText));
         }
         // An empty body is a malformed BPMN file (400 from the deployer); bytes that are not markup are another type (415).
         var start = xml.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if ((start.Length > 0 && start[0] != '<') || xml.Contains('\0', StringComparison.Ordinal))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: $"The BPMN file is declared as {type} but its content is not XML.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status415UnsupportedMediaType, WebMessages.BpmnNotXml(type)));
         }
         try
         {
@@ -90,16 +89,16 @@ public static class DefinitionsApi
         }
         catch (DefinitionRejectedException e)
         {
-            return Rejected([.. e.Problems.Select(p => new DefinitionError(p.ElementId, p.Message))]);
+            return Rejected([.. e.Problems.Select(p => new DefinitionError(p.ElementId, p.Message, p.Code))]);
         }
     }
 
     private static ProblemHttpResult TooLarge() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file may be at most {MaxBytes} bytes.");
+        TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status413PayloadTooLarge, WebMessages.BpmnTooLarge(MaxBytes)));
 
     private static ProblemHttpResult Rejected(List<DefinitionError> errors) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The BPMN file cannot be deployed.",
-            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status400BadRequest, WebMessages.BpmnRejected(),
+            extensions: new Dictionary<string, object?> { ["errors"] = errors }));
 
     private static async Task<Ok<List<DefinitionSummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
@@ -121,7 +120,7 @@ public static class DefinitionsApi
             "select xml from engine.definitions where key = @key and (@version::int is null or version = @version) order by version desc limit 1",
             new { key, version });
         return xml is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No definition '{key}'" + (version is null ? "." : $" version {version}."))
+            ? TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status404NotFound, WebMessages.NoDefinition(key, version)))
             : TypedResults.Text(xml, "application/xml", Encoding.UTF8);
     }
 

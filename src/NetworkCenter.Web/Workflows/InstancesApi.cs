@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Workflows.Instances;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Workflows;
 
@@ -25,7 +26,7 @@ public static class InstancesApi
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "definitionKey is required.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status400BadRequest, WebMessages.Required("definitionKey")));
         }
         var id = await instances.StartAsync(request.DefinitionKey, request.BusinessKey, request.Variables, user.Identity?.Name, cancellationToken);
         return TypedResults.Created($"/api/instances/{id}", new Started(id));
@@ -34,11 +35,11 @@ public static class InstancesApi
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(Guid id, InstanceCommands instances, CancellationToken cancellationToken) =>
         await instances.GetAsync(id, cancellationToken) is { } view
             ? TypedResults.Ok(view)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no instance {id}.");
+            : TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status404NotFound, WebMessages.NoInstance(id)));
 
     private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ProblemHttpResult>> HistoryAsync(
         Guid id, InstanceCommands instances, CancellationToken cancellationToken) =>
         await instances.HistoryAsync(id, cancellationToken) is { } journal
             ? TypedResults.Ok(journal)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no instance {id}.");
+            : TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status404NotFound, WebMessages.NoInstance(id)));
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Workflows.Messages;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Workflows;
 
@@ -22,7 +23,7 @@ public static class MessagesApi
     {
         if (string.IsNullOrWhiteSpace(request.Name))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "name is required.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status400BadRequest, WebMessages.Required("name")));
         }
         return TypedResults.Ok(await messages.CorrelateAsync(
             request.Name, request.BusinessKey, request.InstanceId, request.Variables, user.Identity?.Name, cancellationToken));

@@ -6,6 +6,7 @@ using NetworkCenter.Web.Auth;
 using NetworkCenter.Web.Pages;
 using Npgsql;
 using PdfSharp;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Workflows;
 
@@ -34,7 +35,7 @@ public static class PostersApi
                 size = PageSize.A3;
                 break;
             default:
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["paper"] = [$"'{paper}' is not a paper size: use A4 or A3."] });
+                return FieldProblems.One("paper", WebMessages.NotAPaper(paper));
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var stored = await connection.QuerySingleOrDefaultAsync<Stored>(
@@ -44,14 +45,12 @@ public static class PostersApi
             """, new { key, version });
         if (stored is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-                title: $"No definition '{key}'" + (version is null ? "." : $" version {version}."));
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status404NotFound, WebMessages.NoDefinition(key, version)));
         }
         var diagram = PosterDiagram.Read(stored.Xml, key);
         if (diagram is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: $"Definition '{key}' version {stored.Version} has no diagram (BPMNDI) to draw.");
+            return TypedResults.Problem(GeneralProblems.Problem(StatusCodes.Status422UnprocessableEntity, WebMessages.NoDiagram(key, stored.Version)));
         }
         var english = PageLanguage.Resolve(http) == PageLanguage.English;
         // The date as the procuratorate reads it (UTC+8).

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkCenter.Workflows.Runtime;
 using NetworkCenter.Workflows.Tasks;
+using NetworkCenter.Web.Localization;
 
 namespace NetworkCenter.Web.Workflows;
 
@@ -67,7 +68,7 @@ public static class TasksApi
         }
         catch (EngineException e) when (e.Error is EngineError.Forbidden or EngineError.Conflict && !user.Current().IsStaff)
         {
-            throw EngineException.NotFound($"There is no task {id}.");
+            throw EngineException.NotFound(EngineMessages.NoTask(id));
         }
     }
 
@@ -85,7 +86,7 @@ public static class TasksApi
     {
         if (offset is < 0 or > MaxOffset)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["offset"] = [$"From 0 to {MaxOffset}."] });
+            return FieldProblems.One("offset", WebMessages.Range(0, MaxOffset));
         }
         // A liaison sees only the tasks assigned to them (their argumentation opinions), never the staff's queues.
         if (!user.Current().IsStaff)

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Web.Localization;
 using NetworkCenter.Workflows;
+using NetworkCenter.Workflows.Localization;
 using NetworkCenter.Workflows.Runtime;
 
 namespace NetworkCenter.Web.Workflows;
@@ -48,7 +50,16 @@ public static class WorkflowsServiceCollectionExtensions
                     EngineError.Forbidden => StatusCodes.Status403Forbidden,
                     _ => StatusCodes.Status400BadRequest,
                 };
-                return TypedResults.Problem(statusCode: status, title: e.Message);
+                var problem = GeneralProblems.Problem(status, new ServerMessage(e.Code, e.Message));
+                if (e.FieldErrors.Count > 0)
+                {
+                    // As ASP.NET's validation problems name fields ({field: [messages]}), with the rules' codes beside them.
+                    problem.Extensions["errors"] = e.FieldErrors.GroupBy(f => f.Field)
+                        .ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray(), StringComparer.Ordinal);
+                    problem.Extensions["codes"] = e.FieldErrors.GroupBy(f => f.Field)
+                        .ToDictionary(g => g.Key, g => g.Select(f => f.Code).ToArray(), StringComparer.Ordinal);
+                }
+                return TypedResults.Problem(problem);
             }
         });
         return group;

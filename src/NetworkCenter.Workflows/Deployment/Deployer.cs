@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NetworkCenter.Workflows.Model;
+using NetworkCenter.Workflows.Model.Validation;
 using NetworkCenter.Workflows.Runtime;
 using NetworkCenter.Workflows.Runtime.Behaviors;
 
@@ -32,7 +33,7 @@ internal sealed class Deployer(CommandRunner commands, DefinitionCache cache, Ha
         }
         if (!parsed.IsValid || processes.Count == 0)
         {
-            throw new DefinitionRejectedException(parsed.IsValid ? [new DefinitionProblem(null, "the file contains no process")] : parsed.Problems);
+            throw new DefinitionRejectedException(parsed.IsValid ? [new DefinitionProblem(null, BpmnMessages.NoProcess())] : parsed.Problems);
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
         return await commands.RunAsync(user, async context =>

@@ -32,8 +32,6 @@ internal static partial class DateTimeFormats
     public static bool IsDateTime(string text, string? format) =>
         text.Length > 11 && text[10] == 'T' && IsDate(text[..10]) && IsTime(text[11..], format);
 
-    public static string DescribeTime(string? format) => "a time such as 09:30" + DescribeZone(format);
-
     public static string DescribeZone(string? format) => format switch
     {
         "no_timezone" => "",

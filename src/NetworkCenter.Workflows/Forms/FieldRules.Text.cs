@@ -13,7 +13,7 @@ internal sealed partial class FieldRules
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            Fail("must be text.");
+            Fail(FormMessages.NotText(_label));
             return;
         }
         var text = value.GetString()!;
@@ -21,11 +21,11 @@ internal sealed partial class FieldRules
         var length = text.Trim().Length;
         if (Integer(_validate, "minLength") is { } minLength && length < minLength)
         {
-            Fail($"must be at least {minLength} characters long.");
+            Fail(FormMessages.MinLength(_label, minLength));
         }
         if (Integer(_validate, "maxLength") is { } maxLength && length > maxLength)
         {
-            Fail($"must be at most {maxLength} characters long.");
+            Fail(FormMessages.MaxLength(_label, maxLength));
         }
         if (FormDataWalker.Text(_validate, "pattern") is { Length: > 0 } pattern && !IsExpression(pattern))
         {
@@ -34,10 +34,10 @@ internal sealed partial class FieldRules
         switch (FormDataWalker.Text(_validate, "validationType"))
         {
             case "email" when !EmailPattern().IsMatch(text):
-                Fail("must be an email address.");
+                Fail(FormMessages.Email(_label));
                 break;
             case "phone" when !PhonePattern().IsMatch(text):
-                Fail("must be an international phone number, such as +8613800138000.");
+                Fail(FormMessages.Phone(_label));
                 break;
         }
     }
@@ -49,12 +49,12 @@ internal sealed partial class FieldRules
         {
             if (!Matches(text, pattern))
             {
-                Fail($"must match the pattern {pattern}.");
+                Fail(FormMessages.Pattern(_label, pattern));
             }
         }
         catch (RegexMatchTimeoutException)
         {
-            Fail($"could not be checked against the pattern {pattern} in time.");
+            Fail(FormMessages.PatternTimeout(_label, pattern));
         }
     }
 

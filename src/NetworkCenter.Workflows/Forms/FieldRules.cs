@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Workflows.Forms;
 
@@ -8,12 +9,15 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
 {
     private readonly JsonElement? _validate = FormDataWalker.Child(component, "validate");
 
+    // The name a person knows the field by: its label (datetime fields have date and time labels) in their language.
+    private readonly string _label = FormDataWalker.LabelOf(component) ?? field;
+
     public void Check(JsonElement? value)
     {
         EnsurePatternIsUsable();
         if (requiredApplies && IsTrue(_validate, "required") && IsEmpty(value))
         {
-            Fail("is required.");
+            Fail(FormMessages.Required(_label));
             return;
         }
         if (value is not { } present || present.ValueKind == JsonValueKind.String && present.GetString()!.Length == 0)
@@ -31,7 +35,7 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
             case "checkbox":
                 if (present.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                 {
-                    Fail("must be true or false.");
+                    Fail(FormMessages.Boolean(_label));
                 }
                 break;
             case "checklist" or "taglist":
@@ -74,29 +78,29 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
         }
         else
         {
-            Fail("must be a number.");
+            Fail(FormMessages.Number(_label));
             return;
         }
         if (!double.IsFinite(number))
         {
-            Fail("must be a finite number.");
+            Fail(FormMessages.FiniteNumber(_label));
             return;
         }
         if (Integer(component, "decimalDigits") is { } digits && exact is { } e && Normalise(e).Scale > digits)
         {
-            Fail(digits == 0 ? "must be a whole number." : $"must have at most {digits} decimal digits.");
+            Fail(digits == 0 ? FormMessages.WholeNumber(_label) : FormMessages.DecimalDigits(_label, digits));
         }
         if (Number(component, "increment") is { } increment && increment > 0 && exact is { } x && HasRemainder(x, (decimal)increment))
         {
-            Fail($"must be a multiple of {increment.ToString(CultureInfo.InvariantCulture)}.");
+            Fail(FormMessages.Increment(_label, increment.ToString(CultureInfo.InvariantCulture)));
         }
         if (Number(_validate, "min") is { } min && number < min)
         {
-            Fail($"must be at least {min.ToString(CultureInfo.InvariantCulture)}.");
+            Fail(FormMessages.Min(_label, min.ToString(CultureInfo.InvariantCulture)));
         }
         if (Number(_validate, "max") is { } max && number > max)
         {
-            Fail($"must be at most {max.ToString(CultureInfo.InvariantCulture)}.");
+            Fail(FormMessages.Max(_label, max.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
@@ -104,12 +108,12 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
     {
         if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
         {
-            Fail("must be a single value.");
+            Fail(FormMessages.SingleValue(_label));
             return;
         }
         if (StaticValues() is { } allowed && !allowed.Any(a => JsonElement.DeepEquals(a, value)))
         {
-            Fail($"{Show(value)} is not one of the choices.");
+            Fail(FormMessages.NotAChoice(_label, Show(value)));
         }
     }
 
@@ -117,7 +121,7 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            Fail("must be a list.");
+            Fail(FormMessages.List(_label));
             return;
         }
         var allowed = StaticValues();
@@ -126,11 +130,11 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
         {
             if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)
             {
-                Fail($"entry {index} must be a single value.");
+                Fail(FormMessages.EntrySingleValue(_label, index));
             }
             else if (allowed is not null && !allowed.Any(a => JsonElement.DeepEquals(a, item)))
             {
-                Fail($"{Show(item)} is not one of the choices.");
+                Fail(FormMessages.NotAChoice(_label, Show(item)));
             }
             index++;
         }
@@ -141,15 +145,16 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
         var subtype = FormDataWalker.Text(component, "subtype") ?? "date";
         var format = FormDataWalker.Text(component, "timeSerializingFormat");
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
-        var (valid, expected) = subtype switch
+        var zone = DateTimeFormats.DescribeZone(format);
+        var (valid, message) = subtype switch
         {
-            "time" => (text is not null && DateTimeFormats.IsTime(text, format), DateTimeFormats.DescribeTime(format)),
-            "datetime" => (text is not null && DateTimeFormats.IsDateTime(text, format), "a date and time such as 2026-03-02T09:30" + DateTimeFormats.DescribeZone(format)),
-            _ => (text is not null && DateTimeFormats.IsDate(text), "a date such as 2026-03-02"),
+            "time" => (text is not null && DateTimeFormats.IsTime(text, format), FormMessages.Time(_label, zone)),
+            "datetime" => (text is not null && DateTimeFormats.IsDateTime(text, format), FormMessages.DateTime(_label, zone)),
+            _ => (text is not null && DateTimeFormats.IsDate(text), FormMessages.Date(_label)),
         };
         if (!valid)
         {
-            Fail($"must be {expected}.");
+            Fail(message);
         }
     }
 
@@ -166,7 +171,7 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
             .Select(v => v.GetProperty("value"))];
     }
 
-    private void Fail(string message) => walker.Add(field, message);
+    private void Fail(ServerMessage message) => walker.Add(field, message);
 
     private static bool HasRemainder(decimal value, decimal increment)
     {

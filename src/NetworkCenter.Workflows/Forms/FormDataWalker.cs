@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Workflows.Forms;
 
@@ -53,11 +54,11 @@ internal sealed class FormDataWalker(bool schemaOnly = false)
         }
     }
 
-    public void Add(string field, string message)
+    public void Add(string field, ServerMessage message)
     {
         if (_errors.Count < MaxErrors)
         {
-            _errors.Add(new FormFieldError(field, message));
+            _errors.Add(new FormFieldError(field, message.Text, message.Code));
         }
     }
 
@@ -99,7 +100,7 @@ internal sealed class FormDataWalker(bool schemaOnly = false)
         var inner = Lookup(scope, path);
         if (inner is { ValueKind: not JsonValueKind.Object })
         {
-            Add(prefix + path, "must be an object.");
+            Add(prefix + path, FormMessages.Object(LabelOf(group) ?? prefix + path));
             return;
         }
         Walk(children, inner, prefix + path + ".", depth + 1);
@@ -129,7 +130,7 @@ internal sealed class FormDataWalker(bool schemaOnly = false)
         }
         if (items.Value.ValueKind != JsonValueKind.Array)
         {
-            Add(prefix + path, "must be a list.");
+            Add(prefix + path, FormMessages.List(LabelOf(list) ?? prefix + path));
             return;
         }
         var index = 0;
@@ -138,12 +139,12 @@ internal sealed class FormDataWalker(bool schemaOnly = false)
             var itemPrefix = string.Create(CultureInfo.InvariantCulture, $"{prefix}{path}[{index}]");
             if (++index > MaxListItems)
             {
-                Add(prefix + path, $"must have at most {MaxListItems} entries.");
+                Add(prefix + path, FormMessages.TooManyEntries(LabelOf(list) ?? prefix + path, MaxListItems));
                 return;
             }
             if (item.ValueKind != JsonValueKind.Object)
             {
-                Add(itemPrefix, "must be an object.");
+                Add(itemPrefix, FormMessages.Object(LabelOf(list) is { } label ? $"{label} {itemPrefix[(prefix + path).Length..]}" : itemPrefix));
                 continue;
             }
             Walk(children, item, itemPrefix + ".", depth + 1);
@@ -171,6 +172,12 @@ internal sealed class FormDataWalker(bool schemaOnly = false)
         }
         return current is { ValueKind: JsonValueKind.Null } ? null : current;
     }
+
+    /// <summary>The component's label (a datetime field's date or time label) in the current language; null when it has none.</summary>
+    internal static string? LabelOf(JsonElement component) =>
+        (Text(component, "label") ?? Text(component, "dateLabel") ?? Text(component, "timeLabel")) is { } label && !string.IsNullOrWhiteSpace(label)
+            ? ServerLanguage.Label(label)
+            : null;
 
     internal static JsonElement? Child(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Workflows.Forms;
 
 /// <summary>One problem with submitted form data: <paramref name="Field"/> is the data path (<c>address.city</c>,
-/// <c>parties[1].name</c>), empty for the submission as a whole.</summary>
-public sealed record FormFieldError(string Field, string Message);
+/// <c>parties[1].name</c>), empty for the submission as a whole; <paramref name="Message"/> names the field by its label in the
+/// current language; <paramref name="Code"/> says which rule, for clients (<c>form.required</c>, <c>form.max-length</c>, …).</summary>
+public sealed record FormFieldError(string Field, string Message, string Code = "form.invalid");
 
 /// <summary>
 /// Every problem found in the data, or, when the form's own schema is unusable, <paramref name="SchemaProblem"/>: a
@@ -16,7 +18,7 @@ public sealed record FormValidationResult(IReadOnlyList<FormFieldError> Errors, 
 
     internal static FormValidationResult Schema(string problem) => new([], problem);
 
-    internal static FormValidationResult Data(string message) => new([new FormFieldError("", message)]);
+    internal static FormValidationResult Data(ServerMessage message) => new([new FormFieldError("", message.Text, message.Code)]);
 }
 
 /// <summary>
@@ -52,7 +54,7 @@ public static class FormValidator
         }
         if (dataJson?.Length > MaxJsonLength)
         {
-            return FormValidationResult.Data($"The submitted data is larger than {MaxJsonLength} characters.");
+            return FormValidationResult.Data(FormMessages.DataTooLarge(MaxJsonLength));
         }
         JsonDocument schema;
         try
@@ -76,7 +78,7 @@ public static class FormValidator
             }
             catch (JsonException exception)
             {
-                return FormValidationResult.Data($"The submitted data is not valid JSON: {exception.Message}");
+                return FormValidationResult.Data(FormMessages.DataNotJson(exception.Message));
             }
             using (data)
             {
@@ -102,7 +104,7 @@ public static class FormValidator
         }
         if (data.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined))
         {
-            return FormValidationResult.Data("The submitted data must be a JSON object.");
+            return FormValidationResult.Data(FormMessages.DataNotObject());
         }
         var walker = new FormDataWalker(schemaOnly);
         try

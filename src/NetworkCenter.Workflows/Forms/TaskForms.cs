@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using NetworkCenter.Workflows.Localization;
 using NetworkCenter.Workflows.Runtime;
 
 namespace NetworkCenter.Workflows.Forms;
@@ -40,8 +41,11 @@ internal sealed class TaskForms(WorkflowFolders folders, IEnumerable<ITaskComple
         }
         if (errors.Count > 0)
         {
-            throw EngineException.Invalid(
-                $"The data does not satisfy the form '{formKey}': " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+            // The title keeps every message, for callers that read only the title; the errors name each field for the inbox.
+            var rejected = FormMessages.Rejected(formKey);
+            var each = errors.Select(e => e.Field.Length > 0 ? $"{e.Field}: {e.Message}" : e.Message);
+            var all = ServerLanguage.IsChinese ? "：" + string.Join("；", each) : ": " + string.Join("; ", each);
+            throw EngineException.Invalid(rejected with { Text = rejected.Text + all }, errors);
         }
     }
 

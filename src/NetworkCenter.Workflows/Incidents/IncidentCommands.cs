@@ -35,12 +35,12 @@ internal sealed class IncidentCommands(CommandRunner commands, RuntimeServices r
         commands.RunAsync(user, async context =>
         {
             var peek = await context.QuerySingleOrDefaultAsync<IncidentRow>(Select + " where id = @incidentId", new { incidentId })
-                ?? throw EngineException.NotFound($"There is no incident {incidentId}.");
-            var run = await runtime.OpenAsync(context, peek.InstanceId) ?? throw EngineException.NotFound($"There is no incident {incidentId}.");
+                ?? throw EngineException.NotFound(EngineMessages.NoIncident(incidentId));
+            var run = await runtime.OpenAsync(context, peek.InstanceId) ?? throw EngineException.NotFound(EngineMessages.NoIncident(incidentId));
             var incident = await context.QuerySingleOrDefaultAsync<IncidentRow>(Select + " where id = @incidentId", new { incidentId });
             if (incident is null || incident.ResolvedAt is not null)
             {
-                throw EngineException.Conflict("The incident is already resolved.");
+                throw EngineException.Conflict(EngineMessages.IncidentResolved());
             }
             await context.ExecuteAsync("update engine.incidents set resolved_at = @now, resolved_by = @user where id = @incidentId",
                 new { incidentId, now = context.Now, user });

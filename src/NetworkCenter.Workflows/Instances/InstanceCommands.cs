@@ -17,7 +17,7 @@ internal sealed class InstanceCommands(CommandRunner commands, RuntimeServices r
         {
             var definitionId = await context.QuerySingleOrDefaultAsync<Guid?>(
                 "select id from engine.definitions where key = @definitionKey order by version desc limit 1", new { definitionKey })
-                ?? throw EngineException.NotFound($"No process definition has the key '{definitionKey}'.");
+                ?? throw EngineException.NotFound(EngineMessages.NoDefinition(definitionKey));
             var state = await runtime.StartAsync(context, definitionId, businessKey, variables, null);
             return state.Id;
         }, cancellationToken);

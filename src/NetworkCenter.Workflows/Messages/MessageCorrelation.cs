@@ -63,7 +63,6 @@ internal sealed class MessageCorrelation(CommandRunner commands, RuntimeServices
                     return new CorrelationResult(state.Id, Started: true);
                 }
             }
-            throw EngineException.NotFound($"Nothing waits for the message '{name}'" +
-                (businessKey is not null ? $" with business key '{businessKey}'" : "") + (instanceId is not null ? $" in instance {instanceId}" : "") + ".");
+            throw EngineException.NotFound(EngineMessages.NothingWaits(name, businessKey, instanceId));
         }, cancellationToken);
 }

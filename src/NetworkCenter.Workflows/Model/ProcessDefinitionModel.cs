@@ -73,5 +73,11 @@ public sealed record BpmnDefinitions(
     public IEnumerable<ProcessDefinitionModel> ExecutableProcesses => Processes.Where(p => p.IsExecutable);
 }
 
-/// <summary>One reason a file cannot be deployed; <see cref="ElementId"/> is null for file-level problems.</summary>
-public sealed record DefinitionProblem(string? ElementId, string Message);
+/// <summary>One reason a file cannot be deployed; <see cref="ElementId"/> is null for file-level problems. <see cref="Message"/>
+/// is in the current language and <see cref="Code"/> names the rule (<c>bpmn.invalid</c> for rules with English text only).</summary>
+public sealed record DefinitionProblem(string? ElementId, string Message, string Code = "bpmn.invalid")
+{
+    public DefinitionProblem(string? elementId, Localization.ServerMessage message) : this(elementId, message.Text, message.Code)
+    {
+    }
+}

@@ -1,3 +1,6 @@
+using NetworkCenter.Workflows.Forms;
+using NetworkCenter.Workflows.Localization;
+
 namespace NetworkCenter.Workflows.Runtime;
 
 /// <summary>Why a command was refused; the API turns each into its status code.</summary>
@@ -9,16 +12,25 @@ public enum EngineError
     Invalid,
 }
 
-/// <summary>A command was refused; nothing it did was kept.</summary>
-public sealed class EngineException(EngineError error, string message) : Exception(message)
+/// <summary>
+/// A command was refused; nothing it did was kept. The message is in the language of the request that sent the command;
+/// <see cref="Code"/> says which refusal it is, and <see cref="FieldErrors"/> the fields at fault when data was refused.
+/// </summary>
+public sealed class EngineException(EngineError error, ServerMessage message, IReadOnlyList<FormFieldError>? fieldErrors = null)
+    : Exception(message.Text)
 {
     public EngineError Error { get; } = error;
 
-    public static EngineException NotFound(string message) => new(EngineError.NotFound, message);
+    public string Code { get; } = message.Code;
 
-    public static EngineException Conflict(string message) => new(EngineError.Conflict, message);
+    public IReadOnlyList<FormFieldError> FieldErrors { get; } = fieldErrors ?? [];
 
-    public static EngineException Forbidden(string message) => new(EngineError.Forbidden, message);
+    public static EngineException NotFound(ServerMessage message) => new(EngineError.NotFound, message);
 
-    public static EngineException Invalid(string message) => new(EngineError.Invalid, message);
+    public static EngineException Conflict(ServerMessage message) => new(EngineError.Conflict, message);
+
+    public static EngineException Forbidden(ServerMessage message) => new(EngineError.Forbidden, message);
+
+    public static EngineException Invalid(ServerMessage message, IReadOnlyList<FormFieldError>? fieldErrors = null) =>
+        new(EngineError.Invalid, message, fieldErrors);
 }

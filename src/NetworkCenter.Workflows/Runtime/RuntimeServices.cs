@@ -35,7 +35,7 @@ internal sealed class RuntimeServices(ExpressionRunner expressions, DefinitionCa
         var start = startEventId is not null
             ? model.Get<StartEvent>(startEventId)
             : model.StartEvents.FirstOrDefault(s => s.Definition is null)
-              ?? throw EngineException.Invalid($"Process '{model.Id}' has no none start event; it starts by a timer or a message only.");
+              ?? throw EngineException.Invalid(EngineMessages.NoNoneStartEvent(model.Id));
         var state = new InstanceState
         {
             Id = Guid.CreateVersion7(),

@@ -16,11 +16,11 @@ internal sealed class ClockAdvancer(NpgsqlDataSource dataSource, TimeProvider cl
     {
         if (clock is not ManualClock manual)
         {
-            throw EngineException.Conflict("The clock is the system clock; only a manual clock (Clock:Mode=Manual) can be advanced.");
+            throw EngineException.Conflict(EngineMessages.SystemClock());
         }
         if (by < TimeSpan.Zero)
         {
-            throw EngineException.Invalid("The clock never goes back.");
+            throw EngineException.Invalid(EngineMessages.ClockBackwards());
         }
         var now = manual.Advance(by);
         await RunDueWorkAsync(now.ToUniversalTime(), cancellationToken);
@@ -42,7 +42,7 @@ internal sealed class ClockAdvancer(NpgsqlDataSource dataSource, TimeProvider cl
             }
             if (TimeProvider.System.GetUtcNow() > deadline)
             {
-                throw EngineException.Conflict($"{timers.Count} timers and {jobs.Count} jobs were still due after {Patience.TotalSeconds} s.");
+                throw EngineException.Conflict(EngineMessages.ClockStillDue(timers.Count, jobs.Count, Patience.TotalSeconds));
             }
             foreach (var timer in timers.Where(dispatched.Add))
             {

@@ -82,7 +82,7 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             var (run, task) = await LockOpenTaskAsync(context, taskId, actor);
             if (task.Assignee is { } current && current != actor.Id)
             {
-                throw EngineException.Conflict($"The task is already claimed by {current}.");
+                throw EngineException.Conflict(EngineMessages.TaskClaimed(current));
             }
             await context.ExecuteAsync("update engine.tasks set assignee = @user where id = @taskId", new { taskId, user = actor.Id });
             context.Journal(run.Instance.Id, "task-claimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString() });
@@ -124,7 +124,7 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
         {
             var (run, task) = await LockOpenTaskAsync(context, taskId, actor, assigneeOnly: true);
             var execution = run.Instance.Find(task.ExecutionId)
-                ?? throw EngineException.Conflict("The task is no longer open.");
+                ?? throw EngineException.Conflict(EngineMessages.TaskNotOpen());
             forms.EnsureValid(task.FormKey, variables, () => run.Scope(execution).Snapshot(), context.Now);
             // Deferred, but ahead of the run's own statements: cancelling the execution's waits must find it completed.
             context.Defer("update engine.tasks set status = 'completed', completed_by = @user, completed_at = @now where id = @taskId",
@@ -156,12 +156,12 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             "(select instance_id from engine.tasks where id = @taskId)", new { taskId }, $"select {Columns} from engine.tasks t where t.id = @taskId");
         if (task is null)
         {
-            throw EngineException.NotFound($"There is no task {taskId}.");
+            throw EngineException.NotFound(EngineMessages.NoTask(taskId));
         }
-        var run = await runtime.OpenAsync(context, task.InstanceId) ?? throw EngineException.NotFound($"There is no task {taskId}.");
+        var run = await runtime.OpenAsync(context, task.InstanceId) ?? throw EngineException.NotFound(EngineMessages.NoTask(taskId));
         if (task.Status != "open")
         {
-            throw EngineException.Conflict("The task is no longer open.");
+            throw EngineException.Conflict(EngineMessages.TaskNotOpen());
         }
         if (!checkActor)
         {
@@ -171,11 +171,11 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             || task.CandidateGroups.Any(actor.Groups.Contains);
         if (!allowed)
         {
-            throw EngineException.Forbidden("You are neither the assignee, a candidate user, in a candidate group, nor a system administrator.");
+            throw EngineException.Forbidden(EngineMessages.NotACandidate());
         }
         if (assigneeOnly && task.Assignee is { } assignee && assignee != actor.Id && !actor.IsAdministrator)
         {
-            throw EngineException.Forbidden($"The task is assigned to {assignee}; only they or a system administrator may act on it.");
+            throw EngineException.Forbidden(EngineMessages.AssignedToAnother(assignee));
         }
         return (run, task);
     }

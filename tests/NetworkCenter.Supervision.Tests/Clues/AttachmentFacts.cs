@@ -72,7 +72,8 @@ public sealed class AttachmentFacts(NetworkCenterApp app) : IClassFixture<Networ
     [InlineData("macro.docx", "application/octet-stream", "macro-docx", "macro.docx contains macros, which are not accepted; save it without macros")]
     public async Task Register_NamesWhyAFileIsRefused(string name, string type, string content, string message)
     {
-        using var client = await app.SignedInClientAsync();
+        var (client, _) = await app.SignedInClientForRoleAsync(Supervision.Accounts.Roles.ClueAdministrator, language: "en"); // English messages
+        using var _client = client;
         var clue = ClueTestData.Judgment(await ClueTestData.OfficeAsync(app));
         byte[] bytes = content switch
         {
@@ -92,7 +93,7 @@ public sealed class AttachmentFacts(NetworkCenterApp app) : IClassFixture<Networ
     [Fact]
     public async Task PortalSubmission_Returns400NamingTheFile_AndStoresNothing_WhenAFileIsARenamedExecutable()
     {
-        var (liaison, _) = await app.SignedInClientForRoleAsync(Supervision.Accounts.Roles.Liaison);
+        var (liaison, _) = await app.SignedInClientForRoleAsync(Supervision.Accounts.Roles.Liaison, language: "en");
         using var _liaison = liaison;
         var clue = ClueTestData.Judgment(await ClueTestData.OfficeAsync(app));
         var before = await CountAsync();
@@ -110,7 +111,8 @@ public sealed class AttachmentFacts(NetworkCenterApp app) : IClassFixture<Networ
     [MemberData(nameof(RefusedFiles))]
     public async Task Register_Returns400NamingTheFile_AndStoresNothing_WhenAFileIsEmptyOrNotWhatItSays(string name, string type, byte[] bytes)
     {
-        using var client = await app.SignedInClientAsync();
+        var (client, _) = await app.SignedInClientForRoleAsync(Supervision.Accounts.Roles.ClueAdministrator, language: "en"); // English messages
+        using var _client = client;
         var clue = ClueTestData.Judgment(await ClueTestData.OfficeAsync(app));
         var before = await CountAsync();
 
@@ -126,7 +128,8 @@ public sealed class AttachmentFacts(NetworkCenterApp app) : IClassFixture<Networ
     [Fact]
     public async Task Register_Returns400NamingTheFile_AndStoresNothing_WhenAFileIsLargerThan20MB()
     {
-        using var client = await app.SignedInClientAsync();
+        var (client, _) = await app.SignedInClientForRoleAsync(Supervision.Accounts.Roles.ClueAdministrator, language: "en"); // English messages
+        using var _client = client;
         var clue = ClueTestData.Judgment(await ClueTestData.OfficeAsync(app));
         var big = new byte[20 * 1024 * 1024 + 1];
         ClueTestData.Pdf.CopyTo(big, 0);

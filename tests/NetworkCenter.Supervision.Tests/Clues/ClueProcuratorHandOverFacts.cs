@@ -27,7 +27,10 @@ public sealed class ClueProcuratorHandOverFacts(NetworkCenterApp app) : IClassFi
         await driver.CompleteAsync(await driver.TaskAsync(clueId, "Triage"), new { jurisdiction = "inside", kind = "judgment-supervision", department = "civil" });
         var assignment = await driver.TaskAsync(clueId, "AssignProcurator");
 
-        var response = await PatchAsync(driver.Admin, clueId, new JsonObject { ["assignedProcuratorId"] = procurator.StaffId, ["judge"] = "王审判" });
+        // The title asserted is English: a clue administrator who reads English.
+        var clerk = await driver.StaffAsync(Roles.ClueAdministrator, "en");
+        using var english = await driver.AsAsync(clerk);
+        var response = await PatchAsync(english, clueId, new JsonObject { ["assignedProcuratorId"] = procurator.StaffId, ["judge"] = "王审判" });
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"expected 409, got {(int)response.StatusCode}: {body}");

@@ -80,7 +80,9 @@ public sealed class CorrectClueFacts(NetworkCenterApp app) : IClassFixture<Netwo
     [Fact]
     public async Task Patch_SetsAndChangesTheAssignedProcurator_OnlyToAnActiveHandlingProcurator()
     {
-        using var admin = await app.SignedInClientAsync();
+        // The messages asserted are English: a clue administrator who reads English.
+        var (admin, _) = await app.SignedInClientForRoleAsync(Roles.ClueAdministrator, language: "en");
+        using var _admin = admin;
         var registered = await ClueTestData.RegisterAsync(admin, ClueTestData.Judgment(await ClueTestData.OfficeAsync(app)));
         var first = await app.CreateAccountAsync(Roles.HandlingProcurator);
         var second = await app.CreateAccountAsync(Roles.HandlingProcurator);
@@ -122,7 +124,9 @@ public sealed class CorrectClueFacts(NetworkCenterApp app) : IClassFixture<Netwo
     [MemberData(nameof(BadCorrections))]
     public async Task Patch_Returns400NamingTheField_AndChangesNothing(string body, string field, string message)
     {
-        using var admin = await app.SignedInClientAsync();
+        // The messages asserted are English: a clue administrator who reads English.
+        var (admin, _) = await app.SignedInClientForRoleAsync(Roles.ClueAdministrator, language: "en");
+        using var _admin = admin;
         var registered = await ClueTestData.RegisterAsync(admin, ClueTestData.Judgment(await ClueTestData.OfficeAsync(app)));
         var (before, _) = await ReadAsync(admin, registered.Id);
 
@@ -137,7 +141,9 @@ public sealed class CorrectClueFacts(NetworkCenterApp app) : IClassFixture<Netwo
     [Fact]
     public async Task Patch_Returns409_WhenTheIfMatchRevisionIsStale_AndChangesNothing()
     {
-        using var admin = await app.SignedInClientAsync();
+        // The messages asserted are English: a clue administrator who reads English.
+        var (admin, _) = await app.SignedInClientForRoleAsync(Roles.ClueAdministrator, language: "en");
+        using var _admin = admin;
         var registered = await ClueTestData.RegisterAsync(admin, ClueTestData.Judgment(await ClueTestData.OfficeAsync(app)));
         var (_, etag) = await ReadAsync(admin, registered.Id);
         (await PatchAsync(admin, registered.Id, new JsonObject { ["judge"] = "王审判" }, etag)).EnsureSuccessStatusCode();
@@ -153,7 +159,9 @@ public sealed class CorrectClueFacts(NetworkCenterApp app) : IClassFixture<Netwo
     [Fact]
     public async Task Patch_RefusesAMergedClue_NamingTheClueItWasMergedInto()
     {
-        using var admin = await app.SignedInClientAsync();
+        // The messages asserted are English: a clue administrator who reads English.
+        var (admin, _) = await app.SignedInClientForRoleAsync(Roles.ClueAdministrator, language: "en");
+        using var _admin = admin;
         var office = await ClueTestData.OfficeAsync(app);
         var survivor = await ClueTestData.RegisterAsync(admin, ClueTestData.Judgment(office));
         var duplicate = await ClueTestData.RegisterAsync(admin, ClueTestData.Judgment(office));

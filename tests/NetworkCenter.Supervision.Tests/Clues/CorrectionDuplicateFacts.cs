@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Testing;
 
 namespace NetworkCenter.Supervision.Tests.Clues;
@@ -69,7 +70,9 @@ public sealed class CorrectionDuplicateFacts(NetworkCenterApp app) : IClassFixtu
     [Fact]
     public async Task CorrectAnyway_MustBeABoolean()
     {
-        using var admin = await app.SignedInClientAsync();
+        // The message asserted is English: a clue administrator who reads English.
+        var (admin, _) = await app.SignedInClientForRoleAsync(Roles.ClueAdministrator, language: "en");
+        using var _admin = admin;
         var clue = await ClueTestData.RegisterAsync(admin, ClueTestData.Judgment(await ClueTestData.OfficeAsync(app)));
 
         var response = await PatchAsync(admin, clue.Id, new JsonObject { ["judge"] = "王审判", ["correctAnyway"] = "yes" });

@@ -27,7 +27,7 @@ public sealed class ArgumentationMeetingFacts(NetworkCenterApp app) : IClassFixt
     {
         var driver = await ProcedureDriver.CreateAsync(app);
         var procurator = await driver.StaffAsync(Roles.HandlingProcurator);
-        var head = await driver.StaffAsync(Roles.DepartmentHead);
+        var head = await driver.StaffAsync(Roles.DepartmentHead, "en"); // the refusals asserted below are English
         var chief = await driver.StaffAsync(Roles.ChiefProcurator);
         var source = await driver.LiaisonAsync();
         var idNumber = ClueTestData.ResidentId(4711);

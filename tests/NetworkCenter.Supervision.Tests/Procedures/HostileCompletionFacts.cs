@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using NetworkCenter.Supervision.Accounts;
 using NetworkCenter.Testing;
 
 namespace NetworkCenter.Supervision.Tests.Procedures;
@@ -47,7 +48,9 @@ public sealed class HostileCompletionFacts(NetworkCenterApp app) : IClassFixture
         var triage = await driver.TaskAsync(clueId, "Triage");
         var before = (await driver.InstanceAsync(triage.InstanceId))["variables"]!.ToJsonString();
 
-        var response = await driver.Admin.PostAsync($"/api/tasks/{triage.Id}/complete", new StringContent(body, Encoding.UTF8, "application/json"));
+        var (clerk, _) = await app.SignedInClientForRoleAsync(Roles.ClueAdministrator, language: "en"); // English messages
+        using var _clerk = clerk;
+        var response = await clerk.PostAsync($"/api/tasks/{triage.Id}/complete", new StringContent(body, Encoding.UTF8, "application/json"));
 
         var answer = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {answer[..Math.Min(answer.Length, 500)]}");

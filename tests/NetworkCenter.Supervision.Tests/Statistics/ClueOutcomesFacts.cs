@@ -40,7 +40,8 @@ public sealed class ClueOutcomesFacts(NetworkCenterApp app) : IClassFixture<Netw
     [InlineData("""{"kind":"correction","amountRecovered":-1}""", "note", "Required on a correction")]
     public async Task BadOutcome_Is400_NamingTheField_AndStoresNothing(string body, string field, string message)
     {
-        using var admin = await app.SignedInClientAsync();
+        var (admin, _) = await app.SignedInClientForRoleAsync(Supervision.Accounts.Roles.ClueAdministrator, language: "en"); // English messages
+        using var _admin = admin;
         var clue = await ClueTestData.RegisterAsync(admin, await ClueTestData.OfficeAsync(app), portal: false);
 
         var response = await admin.PostAsync($"/api/clues/{clue.Id}/outcomes", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));

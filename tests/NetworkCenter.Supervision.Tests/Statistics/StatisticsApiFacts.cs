@@ -58,7 +58,8 @@ public sealed class StatisticsApiFacts(NetworkCenterApp app) : IClassFixture<Net
     [InlineData("?from=2000-01-01&to=2026-01-01", "to", "at most")]
     public async Task BadPeriod_Is400_NamingTheParameter(string query, string field, string message)
     {
-        using var client = await app.SignedInClientAsync();
+        var (client, _) = await app.SignedInClientForRoleAsync(Supervision.Accounts.Roles.Supervisor, language: "en"); // English messages
+        using var _client = client;
 
         var response = await client.GetAsync($"/api/statistics/sources{query}");
 

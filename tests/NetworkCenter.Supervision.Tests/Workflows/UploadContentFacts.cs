@@ -21,7 +21,8 @@ public sealed class UploadContentFacts(NetworkCenterApp app) : IClassFixture<Net
     [MemberData(nameof(NotBpmn))]
     public async Task Deploy_Returns415NamingWhy_AndDeploysNothing_WhenTheBytesAreNotXml(string type, byte[] bytes, string title)
     {
-        using var admin = await app.SignedInClientAsync();
+        var (admin, _) = await app.SignedInClientForRoleAsync(Supervision.Accounts.Roles.Supervisor, language: "en"); // English titles
+        using var _admin = admin;
         var before = await DefinitionCountAsync();
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue(type);
@@ -38,7 +39,8 @@ public sealed class UploadContentFacts(NetworkCenterApp app) : IClassFixture<Net
     [InlineData("multipart/form-data; boundary=x", "Send upload-check.form as application/json (a form-js schema), not multipart/form-data; boundary=x.")]
     public async Task SaveForm_Returns415NamingTheFormAndType_AndSavesNothing_WhenNotSentAsJson(string type, string title)
     {
-        using var admin = await app.SignedInClientAsync();
+        var (admin, _) = await app.SignedInClientForRoleAsync(Supervision.Accounts.Roles.Supervisor, language: "en"); // English titles
+        using var _admin = admin;
         using var content = new StringContent("""{ "components": [] }""");
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
 

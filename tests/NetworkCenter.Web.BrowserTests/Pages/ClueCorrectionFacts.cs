@@ -31,7 +31,7 @@ public sealed class ClueCorrectionFacts(BrowserTestServer app)
         await correct.GetByRole(AriaRole.Button, new() { Name = "保存更正" }).ClickAsync();
 
         // A public-interest clue needs its area: the server says so beside the field, and nothing is saved.
-        await Expect(correct.Locator("#correct-publicInterestArea-error")).ToContainTextAsync("is required for public-interest clues");
+        await Expect(correct.Locator("#correct-publicInterestArea-error")).ToContainTextAsync("公益诉讼（public-interest）线索必填"); // a zh-CN administrator hears Chinese
         await Expect(correct.GetByLabel("公益领域")).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Equal("judgment-supervision", (await ClueAsync(api, clueId)).GetProperty("kind").GetString());
 
@@ -54,7 +54,7 @@ public sealed class ClueCorrectionFacts(BrowserTestServer app)
         await page.Locator("#correct summary").ClickAsync();
         await page.Locator("#correct").GetByLabel("审判人员").FillAsync("本页的审判员");
         await page.Locator("#correct").GetByRole(AriaRole.Button, new() { Name = "保存更正" }).ClickAsync();
-        await Expect(page.Locator("#correct-status")).ToContainTextAsync("未保存：The clue changed since you read it");
+        await Expect(page.Locator("#correct-status")).ToContainTextAsync("未保存：线索在您读取后已被修改");
         Assert.Equal("另一位审判员", (await ClueAsync(api, clueId)).GetProperty("judge").GetString());
     }
 

@@ -67,7 +67,7 @@ public sealed class CluePageFacts(BrowserTestServer app)
         await form.GetByLabel("成效类型").SelectOptionAsync("suggestion-adopted");
         await form.GetByLabel("挽回金额（元）").FillAsync("-5");
         await form.GetByRole(AriaRole.Button, new() { Name = "登记办理成效" }).ClickAsync();
-        await Expect(form.Locator("#amountRecovered-error")).ToContainTextAsync("negative");
+        await Expect(form.Locator("#amountRecovered-error")).ToContainTextAsync("不能为负数"); // in the page's language
         await Expect(form.GetByLabel("挽回金额（元）")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#outcome-list")).ToHaveTextAsync("尚未登记办理成效。");
 

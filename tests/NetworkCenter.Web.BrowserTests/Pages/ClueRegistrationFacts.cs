@@ -26,8 +26,8 @@ public sealed class ClueRegistrationFacts(BrowserTestServer app)
         await page.Locator("#parties-0-idNumber").FillAsync("110105194912310021");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         await Expect(page.Locator("#summary-error")).ToBeVisibleAsync();
-        await Expect(page.Locator("#court-error")).ToContainTextAsync("judgment-supervision");
-        await Expect(page.Locator("#parties-0-idNumber-error")).ToContainTextAsync("resident ID");
+        await Expect(page.Locator("#court-error")).ToContainTextAsync("裁判结果监督（judgment-supervision）线索必填");
+        await Expect(page.Locator("#parties-0-idNumber-error")).ToContainTextAsync("居民身份证号码");
         await Expect(page.Locator("#parties-0-idNumber")).ToHaveAttributeAsync("aria-invalid", "true");
         await BrowserTestServer.ScreenshotAsync(page, "clue-register-errors");
 

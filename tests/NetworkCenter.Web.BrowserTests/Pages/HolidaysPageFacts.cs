@@ -23,7 +23,7 @@ public sealed class HolidaysPageFacts(BrowserTestServer app)
 
         await page.GetByLabel("日期", new() { Exact = true }).FillAsync($"{Year}-10-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(page.Locator("#name-error")).ToContainTextAsync("A name is required");
+        await Expect(page.Locator("#name-error")).ToContainTextAsync("请填写名称"); // the server answers the Chinese page in Chinese
 
         await page.GetByLabel("名称", new() { Exact = true }).FillAsync("国庆");
         await page.GetByLabel("依据（通知）").FillAsync("国务院办公厅通知");

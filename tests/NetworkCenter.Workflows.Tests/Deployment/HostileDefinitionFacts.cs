@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
+using NetworkCenter.Testing;
 using NetworkCenter.Workflows.Tests.Support;
 
 namespace NetworkCenter.Workflows.Tests.Deployment;
@@ -61,7 +62,7 @@ public sealed class HostileDefinitionFacts(EngineApp app) : IClassFixture<Engine
     [MemberData(nameof(Names))]
     public async Task Deploy_RefusesAHostileFile_With400Or415AndAMessage_InBoundedTime_StoringNothing(string name)
     {
-        var client = await app.SignedInClientAsync();
+        var (client, _) = await app.SignedInClientForRoleAsync("supervisor", language: "en"); // the messages asserted are English
         var before = await DefinitionCountAsync();
         var clock = Stopwatch.StartNew();
 
@@ -94,7 +95,7 @@ public sealed class HostileDefinitionFacts(EngineApp app) : IClassFixture<Engine
     [InlineData("unknown-encoding", "names an encoding")]
     public async Task Deploy_SaysWhyAHostileFileIsRefused(string name, string reason)
     {
-        var client = await app.SignedInClientAsync();
+        var (client, _) = await app.SignedInClientForRoleAsync("supervisor", language: "en"); // the messages asserted are English
 
         var response = await client.PostAsync("/api/definitions", Xml(new ByteArrayContent(Corpus(name))));
 
@@ -104,7 +105,7 @@ public sealed class HostileDefinitionFacts(EngineApp app) : IClassFixture<Engine
     [Fact]
     public async Task Deploy_Answers413_ForA50MegabyteFile_WithOrWithoutALength()
     {
-        var client = await app.SignedInClientAsync();
+        var (client, _) = await app.SignedInClientForRoleAsync("supervisor", language: "en"); // the messages asserted are English
         var before = await DefinitionCountAsync();
         var body = Utf8(Valid(new string('x', 50 * 1024 * 1024)));
         var clock = Stopwatch.StartNew();
@@ -125,7 +126,7 @@ public sealed class HostileDefinitionFacts(EngineApp app) : IClassFixture<Engine
     [InlineData("gb18030-declared")]
     public async Task Deploy_ReadsAFileInItsOwnEncoding_KeepingItsChineseNames(string encoding)
     {
-        var client = await app.SignedInClientAsync();
+        var (client, _) = await app.SignedInClientForRoleAsync("supervisor", language: "en"); // the messages asserted are English
         var xml = Valid("线索受理").Replace("hostile-ok", "hostile-" + encoding, StringComparison.Ordinal);
         byte[] body = encoding switch
         {

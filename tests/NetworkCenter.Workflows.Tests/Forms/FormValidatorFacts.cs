@@ -55,21 +55,23 @@ public sealed class FormValidatorFacts
         var errors = Errors(ClueRegistration, []);
 
         Assert.Equal(["sourceKind", "receivedOn", "nature", "content"], errors.Select(e => e.Field));
-        Assert.All(errors, e => Assert.Equal("is required.", e.Message));
+        // Outside a request the messages are English; each names the field by its label (a datetime's dateLabel).
+        Assert.Equal(["线索来源 is required.", "收到日期 is required.", "线索性质 is required.", "线索内容 is required."], errors.Select(e => e.Message));
+        Assert.All(errors, e => Assert.Equal("form.required", e.Code));
     }
 
     [Theory]
-    [InlineData("sourceKind", "\"fax\"", "\"fax\" is not one of the choices.")]
-    [InlineData("sourceKind", "[\"liaison\"]", "must be a single value.")]
-    [InlineData("receivedOn", "\"2026-02-30\"", "must be a date such as 2026-03-02.")]
-    [InlineData("receivedOn", "\"02/03/2026\"", "must be a date such as 2026-03-02.")]
-    [InlineData("receivedOn", "20260302", "must be a date such as 2026-03-02.")]
-    [InlineData("content", "\"太短\"", "must be at least 10 characters long.")]
-    [InlineData("content", "42", "must be text.")]
-    [InlineData("content", "\"          \"", "must be at least 10 characters long.")]
-    [InlineData("attachmentKinds", "\"judgment\"", "must be a list.")]
-    [InlineData("attachmentKinds", "[\"judgment\",\"photo\"]", "\"photo\" is not one of the choices.")]
-    [InlineData("reporterConfidential", "\"yes\"", "must be true or false.")]
+    [InlineData("sourceKind", "\"fax\"", "线索来源: \"fax\" is not one of the choices.")]
+    [InlineData("sourceKind", "[\"liaison\"]", "线索来源 must be a single value.")]
+    [InlineData("receivedOn", "\"2026-02-30\"", "收到日期 must be a date such as 2026-03-02.")]
+    [InlineData("receivedOn", "\"02/03/2026\"", "收到日期 must be a date such as 2026-03-02.")]
+    [InlineData("receivedOn", "20260302", "收到日期 must be a date such as 2026-03-02.")]
+    [InlineData("content", "\"太短\"", "线索内容 must be at least 10 characters long.")]
+    [InlineData("content", "42", "线索内容 must be text.")]
+    [InlineData("content", "\"          \"", "线索内容 must be at least 10 characters long.")]
+    [InlineData("attachmentKinds", "\"judgment\"", "所附材料 must be a list.")]
+    [InlineData("attachmentKinds", "[\"judgment\",\"photo\"]", "所附材料: \"photo\" is not one of the choices.")]
+    [InlineData("reporterConfidential", "\"yes\"", "举报人身份保密 must be true or false.")]
     public void WrongValue_IsReportedOnItsField(string key, string json, string message)
     {
         var data = ValidClue();
@@ -77,7 +79,7 @@ public sealed class FormValidatorFacts
 
         var error = Assert.Single(Errors(ClueRegistration, data));
 
-        Assert.Equal(new FormFieldError(key, message), error);
+        Assert.Equal((key, message), (error.Field, error.Message));
     }
 
     [Fact]
@@ -94,11 +96,11 @@ public sealed class FormValidatorFacts
 
         Assert.Equal(
             [
-                ("court.caseNumber", "must match the pattern ^（\\d{4}）.+号$."),
-                ("parties[0].phone", "must be an international phone number, such as +8613800138000."),
-                ("parties[1].name", "is required."),
-                ("parties[1].role", "\"judge\" is not one of the choices."),
-                ("reporter.email", "must be an email address."),
+                ("court.caseNumber", "案号 must match the pattern ^（\\d{4}）.+号$."),
+                ("parties[0].phone", "电话 must be an international phone number, such as +8613800138000."),
+                ("parties[1].name", "姓名或名称 is required."),
+                ("parties[1].role", "诉讼地位: \"judge\" is not one of the choices."),
+                ("reporter.email", "联络员邮箱 must be an email address."),
             ],
             errors.Select(e => (e.Field, e.Message)));
     }
@@ -112,20 +114,20 @@ public sealed class FormValidatorFacts
 
         var errors = Errors(ClueRegistration, data);
 
-        Assert.Equal([("court", "must be an object."), ("parties[1]", "must be an object.")], errors.Select(e => (e.Field, e.Message)));
+        Assert.Equal([("court", "原审法院与案号 must be an object."), ("parties[1]", "当事人 [1] must be an object.")], errors.Select(e => (e.Field, e.Message)));
     }
 
     [Theory]
-    [InlineData("votesFor", "16", "must be at most 15.")]
-    [InlineData("votesFor", "-1", "must be at least 0.")]
-    [InlineData("votesFor", "2.5", "must be a whole number.")]
-    [InlineData("votesFor", "\"7\"", "must be a number.")] // only serializeToString fields submit numbers as text
-    [InlineData("amountRecovered", "\"12.345\"", "must have at most 2 decimal digits.")]
-    [InlineData("amountRecovered", "\"lots\"", "must be a number.")]
-    [InlineData("decidedAt", "\"2026-03-02T09:30\"", "must be a date and time such as 2026-03-02T09:30+08:00.")]
-    [InlineData("decidedAt", "\"2026-03-02 09:30+08:00\"", "must be a date and time such as 2026-03-02T09:30+08:00.")]
-    [InlineData("legalBasis", "[\"cpl-216\", {\"x\":1}]", "entry 1 must be a single value.")]
-    [InlineData("decision", "true", "true is not one of the choices.")]
+    [InlineData("votesFor", "16", "赞成票 must be at most 15.")]
+    [InlineData("votesFor", "-1", "赞成票 must be at least 0.")]
+    [InlineData("votesFor", "2.5", "赞成票 must be a whole number.")]
+    [InlineData("votesFor", "\"7\"", "赞成票 must be a number.")] // only serializeToString fields submit numbers as text
+    [InlineData("amountRecovered", "\"12.345\"", "挽回损失（元） must have at most 2 decimal digits.")]
+    [InlineData("amountRecovered", "\"lots\"", "挽回损失（元） must be a number.")]
+    [InlineData("decidedAt", "\"2026-03-02T09:30\"", "decidedAt must be a date and time such as 2026-03-02T09:30+08:00.")]
+    [InlineData("decidedAt", "\"2026-03-02 09:30+08:00\"", "decidedAt must be a date and time such as 2026-03-02T09:30+08:00.")]
+    [InlineData("legalBasis", "[\"cpl-216\", {\"x\":1}]", "法律依据: entry 1 must be a single value.")]
+    [InlineData("decision", "true", "决定: true is not one of the choices.")]
     public void NumbersDatesAndChoices_AreCheckedByComponentType(string key, string json, string message)
     {
         var data = ValidDecision();
@@ -133,7 +135,7 @@ public sealed class FormValidatorFacts
 
         var errors = Errors(FilingDecision, data);
 
-        Assert.Contains(new FormFieldError(key, message), errors);
+        Assert.Contains((key, message), errors.Select(e => (e.Field, e.Message)));
         Assert.All(errors, e => Assert.Equal(key, e.Field));
     }
 
@@ -146,7 +148,7 @@ public sealed class FormValidatorFacts
         data["reasons"] = 12;
         data["legacyNumber"] = 12;
 
-        Assert.Equal([new FormFieldError("reasons", "must be text.")], Errors(FilingDecision, data));
+        Assert.Equal([("reasons", "不予立案的理由 must be text.")], Errors(FilingDecision, data).Select(e => (e.Field, e.Message)));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Supervision.Clues.Attachments;
 
@@ -29,37 +30,37 @@ internal static class AttachmentCheck
         [".xls"] = Xls, [".xlsx"] = Xlsx, [".txt"] = Text,
     };
 
-    /// <summary>The accepted content type, or the reason the file is refused (to show after its name).</summary>
-    public static (string? ContentType, string? Problem) Check(IncomingAttachment file)
+    /// <summary>The accepted content type, or the reason the file is refused, naming it, in the request's language.</summary>
+    public static (string? ContentType, ServerMessage? Problem) Check(IncomingAttachment file)
     {
         if (file.TooLarge)
         {
-            return (null, $"is larger than the {IncomingAttachment.MaxBytes / (1024 * 1024)} MB limit");
+            return (null, UploadMessages.TooLarge(file.FileName, (int)(IncomingAttachment.MaxBytes / (1024 * 1024))));
         }
         if (file.Length == 0)
         {
-            return (null, "is empty");
+            return (null, UploadMessages.Empty(file.FileName));
         }
         var extension = Path.GetExtension(file.FileName);
         if (!ByExtension.TryGetValue(extension, out var named))
         {
             return (null, extension.Length == 0
-                ? $"has no file extension (accepted: {Accepted})"
-                : $"has the extension {extension}, which is not accepted (accepted: {Accepted})");
+                ? UploadMessages.NoExtension(file.FileName, Accepted)
+                : UploadMessages.Extension(file.FileName, extension, Accepted));
         }
         var declared = file.DeclaredType?.Split(';')[0].Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(declared) && declared != "application/octet-stream" && declared != named)
         {
             return (null, ByExtension.ContainsValue(declared)
-                ? $"is declared as {declared} but its extension {extension} stands for {named}"
-                : $"is declared as {declared}, which is not an accepted type");
+                ? UploadMessages.DeclaredOther(file.FileName, declared, extension, named)
+                : UploadMessages.DeclaredUnknown(file.FileName, declared));
         }
         var actual = Sniff(file.OpenRead());
         return actual == named
             ? (named, null)
             : (null, actual == WithMacros
-                ? "contains macros, which are not accepted; save it without macros"
-                : $"is named {extension} ({named}) but its content is {actual ?? "not an accepted type"}");
+                ? UploadMessages.Macros(file.FileName)
+                : UploadMessages.Content(file.FileName, extension, named, actual));
     }
 
     private static string? Sniff(Stream content)

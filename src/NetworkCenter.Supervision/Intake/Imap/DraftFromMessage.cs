@@ -43,7 +43,7 @@ internal static class DraftFromMessage
                 await using var content = part.Content?.Open() ?? Stream.Null;
                 files.Add(await IncomingAttachment.SpoolAsync(part.FileName, part.ContentType.MimeType, content, cancellationToken));
             }
-            var refused = new Dictionary<string, string[]>();
+            var refused = new ProblemList(); // a job, outside any request: the reasons are English
             var accepted = RegisterClue.CheckFiles(files, refused);
             var received = message.Date != default && message.Date <= now ? message.Date : now;
             var clue = new ClueInput(
@@ -52,7 +52,7 @@ internal static class DraftFromMessage
                 AmountInvolved: null, Reporter: new ReporterInput(NullIfEmpty(sender?.Name), null, null, sender?.Address));
             var note = $"received by email from {sender?.Address ?? "an unknown sender"}"
                 + (liaison is null ? ", matching no liaison" : $", liaison {liaison.Id}")
-                + (refused.Count > 0 ? "; attachments refused: " + string.Join("; ", refused.Values.SelectMany(v => v)) : "");
+                + (refused.Count > 0 ? "; attachments refused: " + string.Join("; ", refused.ToDictionary().Values.SelectMany(v => v)) : "");
             return await NewClueRows.InsertDraftAsync(connection, transaction, clue,
                 new NewClueRows.Source(SourceKinds.Email, liaison?.OfficeId, liaison?.Id, sender?.Address), received, accepted, Actor, now, note);
         }

@@ -23,11 +23,11 @@ internal sealed class GrantLiaisonAccount(NpgsqlDataSource database, Passwords p
         }
         if (liaison.AccountId is not null)
         {
-            errors.Conflict("username", $"The liaison already signs in as '{liaison.Username}'.");
+            errors.Conflict("username", FieldMessages.LiaisonHasAccount(liaison.Username ?? ""));
         }
         if (!liaison.Active)
         {
-            errors.Add("id", "The liaison is deactivated.");
+            errors.Add("id", FieldMessages.LiaisonDeactivated());
         }
         if (errors.Any)
         {
@@ -38,7 +38,7 @@ internal sealed class GrantLiaisonAccount(NpgsqlDataSource database, Passwords p
             liaison.Email, liaison.Phone, liaison.Language, [Roles.Liaison], now);
         if (accountId is null)
         {
-            return errors.Conflict("username", $"The username '{account.Username}' is taken.");
+            return errors.Conflict("username", FieldMessages.UsernameTaken(account.Username));
         }
         await connection.ExecuteAsync(
             "update supervision.liaisons set account_id = @accountId, updated_at = @now where id = @id", new { id, accountId, now }, transaction);

@@ -42,11 +42,11 @@ internal sealed partial record LiaisonDetails(
             "select active from supervision.offices where id = @officeId", new { officeId }, transaction);
         if (active is null)
         {
-            errors.Add("officeId", $"No office or reporting point {officeId}.");
+            errors.Add("officeId", FieldMessages.NoOffice(officeId));
         }
         else if (active == false && officeId != currentOfficeId)
         {
-            errors.Add("officeId", $"Office or reporting point {officeId} is deactivated.");
+            errors.Add("officeId", FieldMessages.OfficeDeactivated(officeId));
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed partial record LiaisonDetails(
             var field = $"ties[{i}]";
             if (tie is null)
             {
-                errors.Add(field, "Required.");
+                errors.Add(field, FieldMessages.Required());
                 continue;
             }
             var kind = errors.OneOf(field + ".kind", tie.Kind, Vocabulary.TieKinds);
@@ -67,7 +67,7 @@ internal sealed partial record LiaisonDetails(
             var idNumber = errors.Optional(field + ".idNumber", tie.IdNumber, 30)?.ToUpperInvariant();
             if (idNumber is not null && !IdNumberPattern().IsMatch(idNumber))
             {
-                errors.Add(field + ".idNumber", "Not an ID number (resident ID, unified social credit code or licence number: 15 to 18 letters and digits).");
+                errors.Add(field + ".idNumber", FieldMessages.NotIdNumber());
             }
             var note = errors.Optional(field + ".note", tie.Note, FieldErrors.TextLength);
             if (kind is not null && tieName is not null)
@@ -77,7 +77,7 @@ internal sealed partial record LiaisonDetails(
         }
         if (result.Count > 100)
         {
-            errors.Add("ties", "At most 100 ties.");
+            errors.Add("ties", FieldMessages.TooManyTies(100));
         }
         return [.. result.Distinct()];
     }

@@ -36,7 +36,7 @@ internal sealed class RegisterLiaison(NpgsqlDataSource database, Passwords passw
                 details.Email, details.Phone, details.Language, [Roles.Liaison], now);
             if (accountId is null)
             {
-                return errors.Conflict("account.username", $"The username '{account.Username}' is taken.");
+                return errors.Conflict("account.username", FieldMessages.UsernameTaken(account.Username));
             }
         }
         var id = await connection.ExecuteScalarAsync<long>(

@@ -47,7 +47,7 @@ internal sealed class ChangeOffice(NpgsqlDataSource database, TimeProvider clock
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return errors.Conflict("name", $"An office or reporting point is already named '{details.Name}'.");
+            return errors.Conflict("name", FieldMessages.OfficeNameTaken(details.Name));
         }
         await AuditLog.AppendAsync(connection, transaction, now, actor.Actor, "office.changed", OfficeDetails.Subject(id),
             new { before = Describe(before), after = details });

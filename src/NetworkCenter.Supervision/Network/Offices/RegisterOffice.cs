@@ -37,7 +37,7 @@ internal sealed class RegisterOffice(NpgsqlDataSource database, TimeProvider clo
             transaction);
         if (id is null)
         {
-            return errors.Conflict("name", $"An office or reporting point is already named '{details.Name}'.");
+            return errors.Conflict("name", FieldMessages.OfficeNameTaken(details.Name));
         }
         await AuditLog.AppendAsync(connection, transaction, now, actor.Actor, "office.registered", OfficeDetails.Subject(id.Value), details);
         await transaction.CommitAsync(cancellationToken);

@@ -30,7 +30,7 @@ internal sealed class ChangeStaff(NpgsqlDataSource database, TimeProvider clock)
             !details.Roles.Contains(Accounts.Roles.SystemAdministrator))
         {
             // Nobody could give the role back if the last administrator removed it from themselves.
-            errors.Add("roles", "You cannot remove the system-administrator role from yourself.");
+            errors.Add("roles", FieldMessages.KeepOwnAdministrator());
         }
         if (errors.Any)
         {
@@ -63,7 +63,7 @@ internal sealed class ChangeStaff(NpgsqlDataSource database, TimeProvider clock)
         }
         if (!active && before.AccountId == actor.AccountId)
         {
-            return new FieldErrors().Add("id", "You cannot deactivate yourself.");
+            return new FieldErrors().Add("id", FieldMessages.DeactivateSelf());
         }
         if (before.Active != active)
         {

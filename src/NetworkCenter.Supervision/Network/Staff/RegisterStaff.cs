@@ -30,7 +30,7 @@ internal sealed class RegisterStaff(NpgsqlDataSource database, Passwords passwor
             details.Email, details.Phone, details.Language, details.Roles, now);
         if (accountId is null)
         {
-            return errors.Conflict("username", $"The username '{account.Username}' is taken.");
+            return errors.Conflict("username", FieldMessages.UsernameTaken(account.Username));
         }
         var id = await connection.ExecuteScalarAsync<long>(
             """
@@ -57,7 +57,7 @@ internal sealed record StaffDetails(string Name, string? Title, string? Phone, s
         var checkedRoles = errors.Codes("roles", roles, Accounts.Roles.Staff);
         if (roles is null || roles.Count == 0)
         {
-            errors.Add("roles", "At least one staff role.");
+            errors.Add("roles", FieldMessages.AtLeastOneRole());
         }
         return new StaffDetails(
             errors.Required("name", name) ?? "",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NetworkCenter.Workflows.Forms;
+using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Supervision.Procedures.Argumentation;
 
@@ -25,23 +26,25 @@ internal sealed class ParticipantsCheck : ITaskCompletionCheck
         var chosen = Ids(submitted["participantIds"]?.ToString());
         if (chosen.Count < minimum)
         {
-            yield return new FormFieldError("participantIds", $"at least {minimum} participants are needed, {chosen.Count} chosen");
+            yield return Field("participantIds", ArgumentationMessages.TooFewParticipants(minimum, chosen.Count));
         }
         foreach (var id in chosen.Where(id => !proposed.Contains(id)))
         {
-            yield return new FormFieldError("participantIds", $"liaison {id} was not proposed: unknown, without the expertise, or recused for declared ties");
+            yield return Field("participantIds", ArgumentationMessages.NotProposed(id));
         }
         var meetingAt = submitted["meetingAt"]?.ToString();
         if (!DateTimeOffset.TryParse(meetingAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            yield return new FormFieldError("meetingAt", "is not a date and time");
+            yield return Field("meetingAt", ArgumentationMessages.NotADateTime());
         }
         else if (at < now.AddDays(noticeDays))
         {
-            yield return new FormFieldError("meetingAt",
-                $"must be at least {noticeDays} days after the brief is sent (not before {now.AddDays(noticeDays).ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm})");
+            yield return Field("meetingAt", ArgumentationMessages.TooSoon(
+                noticeDays, now.AddDays(noticeDays).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
         }
     }
+
+    private static FormFieldError Field(string field, ServerMessage message) => new(field, message.Text, message.Code);
 
     public static List<long> Ids(string? text) =>
         [.. (text ?? "").Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

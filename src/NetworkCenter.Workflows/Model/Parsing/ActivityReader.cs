@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using NetworkCenter.Workflows.Model.Validation;
 
 namespace NetworkCenter.Workflows.Model.Parsing;
 
@@ -27,18 +28,20 @@ internal sealed class ActivityReader(ProcessReadContext context)
         context.RejectUnsupportedCamundaExtensions(element, id);
         if (element.BpmnChild("standardLoopCharacteristics") is not null)
         {
-            context.Problem(id, "standard loops (standardLoopCharacteristics) are not supported; use multi-instance");
+            context.Problem(id, BpmnMessages.Unsupported("standard loops (standardLoopCharacteristics) are not supported; use multi-instance", "不支持标准循环（standardLoopCharacteristics）；请使用多实例"));
         }
 
         foreach (var resource in element.Elements().Where(e => e.IsBpmn("potentialOwner") || e.IsBpmn("humanPerformer") || e.IsBpmn("performer")))
         {
-            context.Problem(id, $"{resource.Name.LocalName} is not supported; use camunda:assignee, camunda:candidateUsers or camunda:candidateGroups");
+            context.Problem(id, BpmnMessages.Unsupported($"{resource.Name.LocalName} is not supported; use camunda:assignee, camunda:candidateUsers or camunda:candidateGroups",
+                $"不支持 {resource.Name.LocalName}；请使用 camunda:assignee、camunda:candidateUsers 或 camunda:candidateGroups"));
         }
 
         var multiInstance = ReadMultiInstance(element.BpmnChild("multiInstanceLoopCharacteristics"), id);
         if (multiInstance is not null && activity is not (UserTask or SubProcess))
         {
-            context.Problem(id, $"multi-instance is supported only on user tasks and sub-processes, not on a {activity.Kind}");
+            context.Problem(id, BpmnMessages.Unsupported($"multi-instance is supported only on user tasks and sub-processes, not on a {activity.Kind}",
+                $"多实例只能用于用户任务和子流程，不能用于 {activity.Kind}"));
         }
 
         return activity with { DefaultFlowId = element.RefAttr("default"), MultiInstance = multiInstance };
@@ -53,7 +56,8 @@ internal sealed class ActivityReader(ProcessReadContext context)
 
         if (element.BpmnChild("loopDataInputRef") is not null || element.BpmnChild("inputDataItem") is not null)
         {
-            context.Problem(id, "loopDataInputRef/inputDataItem are not supported; use camunda:collection and camunda:elementVariable");
+            context.Problem(id, BpmnMessages.Unsupported("loopDataInputRef/inputDataItem are not supported; use camunda:collection and camunda:elementVariable",
+                "不支持 loopDataInputRef/inputDataItem；请使用 camunda:collection 和 camunda:elementVariable"));
         }
 
         var characteristics = new MultiInstanceCharacteristics(
@@ -64,7 +68,7 @@ internal sealed class ActivityReader(ProcessReadContext context)
             ScopeReader.ReadCondition(element.BpmnChild("completionCondition"), id, context));
         if (characteristics.Collection is null && characteristics.LoopCardinality is null)
         {
-            context.Problem(id, "multi-instance needs camunda:collection or loopCardinality");
+            context.Problem(id, BpmnMessages.MultiInstanceInput());
         }
 
         return characteristics;
@@ -88,7 +92,8 @@ internal sealed class ActivityReader(ProcessReadContext context)
         var type = element.CamundaAttr("type");
         if (type is not null && !string.Equals(type, "external", StringComparison.Ordinal))
         {
-            context.Problem(id, $"camunda:type=\"{type}\" is not supported; use camunda:type=\"external\" with camunda:topic");
+            context.Problem(id, BpmnMessages.Unsupported($"camunda:type=\"{type}\" is not supported; use camunda:type=\"external\" with camunda:topic",
+                $"不支持 camunda:type=\"{type}\"；请使用 camunda:type=\"external\" 和 camunda:topic"));
         }
 
         var retries = element.CamundaExtensions().FirstOrDefault(e => e.IsCamunda("failedJobRetryTimeCycle")).Text();
@@ -102,7 +107,8 @@ internal sealed class ActivityReader(ProcessReadContext context)
         {
             if (element.CamundaAttr(attribute) is not null)
             {
-                context.Problem(id, $"camunda:{attribute} (a Java delegate) is not supported; use camunda:type=\"external\" with camunda:topic");
+                context.Problem(id, BpmnMessages.Unsupported($"camunda:{attribute} (a Java delegate) is not supported; use camunda:type=\"external\" with camunda:topic",
+                    $"不支持 camunda:{attribute}（Java 委托）；请使用 camunda:type=\"external\" 和 camunda:topic"));
             }
         }
     }
@@ -112,12 +118,13 @@ internal sealed class ActivityReader(ProcessReadContext context)
         var format = element.Attr("scriptFormat");
         if (format is null || !JavaScriptFormats.Contains(format))
         {
-            context.Problem(id, $"scriptFormat \"{format}\" is not supported; use javascript");
+            context.Problem(id, BpmnMessages.Unsupported($"scriptFormat \"{format}\" is not supported; use javascript", $"不支持 scriptFormat \"{format}\"；请使用 javascript"));
         }
 
         if (element.CamundaAttr("resource") is not null)
         {
-            context.Problem(id, "external script resources (camunda:resource) are not supported; write the script inline");
+            context.Problem(id, BpmnMessages.Unsupported("external script resources (camunda:resource) are not supported; write the script inline",
+                "不支持外部脚本资源（camunda:resource）；请直接写入脚本"));
         }
 
         return new ScriptTask
@@ -133,7 +140,7 @@ internal sealed class ActivityReader(ProcessReadContext context)
     {
         if (element.CamundaAttr("caseRef") is not null)
         {
-            context.Problem(id, "calling a case (camunda:caseRef) is not supported");
+            context.Problem(id, BpmnMessages.Unsupported("calling a case (camunda:caseRef) is not supported", "不支持调用案例（camunda:caseRef）"));
         }
 
         var extensions = element.CamundaExtensions().ToList();
@@ -160,7 +167,7 @@ internal sealed class ActivityReader(ProcessReadContext context)
         var hasSource = mapping.Source is not null || mapping.SourceExpression is not null;
         if (!mapping.AllVariables && mapping.BusinessKey is null && (!hasSource || mapping.Target is null))
         {
-            context.Problem(id, $"camunda:{element.Name.LocalName} needs variables=\"all\", or source or sourceExpression with target");
+            context.Problem(id, BpmnMessages.VariableMapping(element.Name.LocalName));
         }
 
         return mapping;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using NetworkCenter.Workflows.Model.Validation;
 
 namespace NetworkCenter.Workflows.Model.Parsing;
 
@@ -65,9 +66,11 @@ public static class BpmnParser
     }
 
     private static BpmnDefinitions TooLarge(BpmnParserOptions options) =>
-        Refused($"the file is larger than the limit of {options.MaxBytes} bytes");
+        Refused(BpmnMessages.FileTooLarge(options.MaxBytes));
 
     private static BpmnDefinitions Refused(string message) => new([], [new DefinitionProblem(null, message)]);
+
+    private static BpmnDefinitions Refused(Localization.ServerMessage message) => new([], [new DefinitionProblem(null, message)]);
 
     // No DTD (billion laughs, external entities), no resolver (no file or network access while parsing).
     private static XmlReaderSettings Settings(BpmnParserOptions options) => new()
@@ -98,11 +101,11 @@ public static class BpmnParser
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
         {
-            return Refused($"DTDs are not allowed in BPMN files (line {e.LineNumber}, position {e.LinePosition})");
+            return Refused(BpmnMessages.Dtd(e.LineNumber, e.LinePosition));
         }
         catch (XmlException e)
         {
-            return Refused($"the file is not well-formed XML: {e.Message}");
+            return Refused(BpmnMessages.NotWellFormed(e.Message));
         }
 
         return Read(document.Root!);
@@ -143,8 +146,7 @@ public static class BpmnParser
     {
         if (!root.IsBpmn("definitions"))
         {
-            return Refused($"the root element is {{{root.Name.NamespaceName}}}{root.Name.LocalName}, not BPMN 2.0 definitions "
-                + "(namespace http://www.omg.org/spec/BPMN/20100524/MODEL)");
+            return Refused(BpmnMessages.NotBpmn($"{{{root.Name.NamespaceName}}}{root.Name.LocalName}"));
         }
 
         var messages = root.BpmnChildren("message").Where(m => m.Attr("id") is not null)
@@ -179,7 +181,7 @@ public static class BpmnParser
 
         if (processes.Count == 0)
         {
-            problems.Add(new DefinitionProblem(null, "the file defines no process"));
+            problems.Add(new DefinitionProblem(null, BpmnMessages.DefinesNoProcess()));
         }
 
         return new BpmnDefinitions(processes, problems);
@@ -198,7 +200,7 @@ public static class BpmnParser
             .GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
         foreach (var duplicate in duplicates)
         {
-            context.Problem(duplicate, $"the id \"{duplicate}\" is used by more than one element");
+            context.Problem(duplicate, BpmnMessages.DuplicateId(duplicate));
         }
 
         var outgoing = context.Flows.ToLookup(f => f.SourceId, f => f.Id);

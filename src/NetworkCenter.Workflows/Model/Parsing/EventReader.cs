@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using NetworkCenter.Workflows.Model.Validation;
 
 namespace NetworkCenter.Workflows.Model.Parsing;
 
@@ -15,7 +16,8 @@ internal sealed class EventReader(ProcessReadContext context)
             .ToList();
         if (definitions.Count > 1)
         {
-            context.Refuse(id, $"a {kind} with several event definitions (a multiple event) is not supported");
+            context.Refuse(id, BpmnMessages.Unsupported($"a {kind} with several event definitions (a multiple event) is not supported",
+                $"不支持带多个事件定义的 {kind}（多重事件）"));
             return null;
         }
 
@@ -31,7 +33,8 @@ internal sealed class EventReader(ProcessReadContext context)
         if (!allowed.Contains(triggerName))
         {
             var what = triggerName == "none" ? $"a {kind} without an event definition" : $"{Article(triggerName)} {triggerName} {kind}";
-            context.Refuse(id, $"{what} is not supported (supported: {string.Join(", ", allowed)})");
+            context.Refuse(id, BpmnMessages.Unsupported($"{what} is not supported (supported: {string.Join(", ", allowed)})",
+                $"不支持 {what}（支持：{string.Join("、", allowed)}）"));
             return null;
         }
 
@@ -65,7 +68,7 @@ internal sealed class EventReader(ProcessReadContext context)
                 var messageRef = definition.RefAttr("messageRef");
                 if (messageRef is not null && !context.Messages.ContainsKey(messageRef))
                 {
-                    context.Problem(id, $"messageRef \"{messageRef}\" names no bpmn:message");
+                    context.Problem(id, BpmnMessages.UnknownMessage(messageRef));
                 }
 
                 return new MessageEventDefinition(messageRef, messageRef is null ? null : context.Messages.GetValueOrDefault(messageRef)?.Name);
@@ -73,7 +76,7 @@ internal sealed class EventReader(ProcessReadContext context)
                 var errorRef = definition.RefAttr("errorRef");
                 if (errorRef is not null && !context.Errors.ContainsKey(errorRef))
                 {
-                    context.Problem(id, $"errorRef \"{errorRef}\" names no bpmn:error");
+                    context.Problem(id, BpmnMessages.UnknownError(errorRef));
                 }
 
                 return new ErrorEventDefinition(errorRef, errorRef is null ? null : context.Errors.GetValueOrDefault(errorRef)?.ErrorCode);
@@ -94,14 +97,14 @@ internal sealed class EventReader(ProcessReadContext context)
         }.Where(p => p.Element is not null).ToList();
         if (parts.Count != 1)
         {
-            context.Problem(id, "a timer needs exactly one of timeDate, timeDuration or timeCycle");
+            context.Problem(id, BpmnMessages.TimerParts());
             return null;
         }
 
         var value = parts[0].Element.Text();
         if (value is null)
         {
-            context.Problem(id, $"the timer's {parts[0].Element!.Name.LocalName} is empty");
+            context.Problem(id, BpmnMessages.TimerEmpty(parts[0].Element!.Name.LocalName));
             return null;
         }
 
@@ -127,14 +130,14 @@ internal sealed class EventReader(ProcessReadContext context)
         var attachedTo = element.RefAttr("attachedToRef");
         if (attachedTo is null)
         {
-            context.Refuse(id, "a boundaryEvent needs attachedToRef");
+            context.Refuse(id, BpmnMessages.BoundaryAttachedTo());
             return null;
         }
 
         var cancel = element.BoolAttr("cancelActivity", true);
         if (trigger is ErrorEventDefinition && !cancel)
         {
-            context.Problem(id, "an error boundary event always interrupts (cancelActivity=\"false\" is not allowed)");
+            context.Problem(id, BpmnMessages.ErrorBoundaryInterrupts());
         }
 
         return new BoundaryEvent { Id = id, Definition = trigger, AttachedToId = attachedTo, CancelActivity = cancel };

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using NetworkCenter.Workflows.Model.Validation;
 
 namespace NetworkCenter.Workflows.Model.Parsing;
 
@@ -32,6 +33,14 @@ internal sealed class ProcessReadContext(
 
     public void Problem(string? elementId, string message) => Problems.Add(new DefinitionProblem(elementId, message));
 
+    public void Problem(string? elementId, Localization.ServerMessage message) => Problems.Add(new DefinitionProblem(elementId, message));
+
+    public void Refuse(string elementId, Localization.ServerMessage message)
+    {
+        RefusedIds.Add(elementId);
+        Problem(elementId, message);
+    }
+
     public void Refuse(string elementId, string message)
     {
         RefusedIds.Add(elementId);
@@ -44,7 +53,7 @@ internal sealed class ProcessReadContext(
         var id = element.Attr("id");
         if (id is null)
         {
-            Problem(null, $"a {element.Name.LocalName}{element.Where()} has no id");
+            Problem(null, BpmnMessages.NoId(element.Name.LocalName + element.Where()));
         }
 
         return id;
@@ -76,16 +85,19 @@ internal sealed class ProcessReadContext(
     {
         foreach (var extension in element.CamundaExtensions())
         {
-            var reason = extension.Name.LocalName switch
+            var name = extension.Name.LocalName;
+            var problem = name switch
             {
-                "executionListener" or "taskListener" => "listeners are not supported",
-                "inputOutput" => "input/output mappings (camunda:inputOutput) are not supported",
-                "connector" => "connectors are not supported; use camunda:type=\"external\" with camunda:topic",
+                "executionListener" or "taskListener" => BpmnMessages.Unsupported($"camunda:{name}: listeners are not supported", $"camunda:{name}：不支持监听器"),
+                "inputOutput" => BpmnMessages.Unsupported($"camunda:{name}: input/output mappings (camunda:inputOutput) are not supported",
+                    $"camunda:{name}：不支持输入/输出映射（camunda:inputOutput）"),
+                "connector" => BpmnMessages.Unsupported($"camunda:{name}: connectors are not supported; use camunda:type=\"external\" with camunda:topic",
+                    $"camunda:{name}：不支持连接器；请使用 camunda:type=\"external\" 和 camunda:topic"),
                 _ => null,
             };
-            if (reason is not null)
+            if (problem is not null)
             {
-                Problem(id, $"camunda:{extension.Name.LocalName}: {reason}");
+                Problem(id, problem);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using NetworkCenter.Workflows.Model.Validation;
 
 namespace NetworkCenter.Workflows.Model.Parsing;
 
@@ -84,7 +85,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
     {
         if (element.BoolAttr("instantiate", false))
         {
-            context.Problem(id, "an instantiating eventBasedGateway is not supported");
+            context.Problem(id, BpmnMessages.Unsupported("an instantiating eventBasedGateway is not supported", "不支持用于启动流程的事件网关（instantiate）"));
         }
 
         return new EventBasedGateway { Id = id };
@@ -94,7 +95,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
     {
         if (element.BoolAttr("triggeredByEvent", false))
         {
-            context.Refuse(id, "event sub-processes (triggeredByEvent) are not supported");
+            context.Refuse(id, BpmnMessages.Unsupported("event sub-processes (triggeredByEvent) are not supported", "不支持事件子流程（triggeredByEvent）"));
             return null;
         }
 
@@ -109,13 +110,14 @@ internal sealed class ScopeReader(ProcessReadContext context)
         var kind = element.Name.LocalName;
         var reason = kind switch
         {
-            "receiveTask" => "receiveTask is not supported; use an intermediate message catch event",
-            "businessRuleTask" => "businessRuleTask is not supported (there is no DMN engine)",
-            "intermediateThrowEvent" => "intermediateThrowEvent is not supported; use a send task",
-            "complexGateway" => "complexGateway is not supported",
-            "adHocSubProcess" => "adHocSubProcess is not supported",
-            "transaction" => "transaction sub-processes are not supported",
-            _ => $"{kind} is not supported",
+            "receiveTask" => BpmnMessages.Unsupported("receiveTask is not supported; use an intermediate message catch event",
+                "不支持 receiveTask；请使用消息中间捕获事件"),
+            "businessRuleTask" => BpmnMessages.Unsupported("businessRuleTask is not supported (there is no DMN engine)",
+                "不支持 businessRuleTask（没有 DMN 引擎）"),
+            "intermediateThrowEvent" => BpmnMessages.Unsupported("intermediateThrowEvent is not supported; use a send task",
+                "不支持 intermediateThrowEvent；请使用发送任务"),
+            "transaction" => BpmnMessages.Unsupported("transaction sub-processes are not supported", "不支持事务子流程（transaction）"),
+            _ => BpmnMessages.Unsupported($"{kind} is not supported", $"不支持 {kind}"),
         };
         context.Refuse(id, reason);
         return null;
@@ -133,7 +135,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
 
         if (source is null || target is null)
         {
-            context.Problem(id, "the sequence flow needs both sourceRef and targetRef");
+            context.Problem(id, BpmnMessages.FlowRefs());
             return;
         }
 
@@ -158,7 +160,7 @@ internal sealed class ScopeReader(ProcessReadContext context)
 
         if (element.CamundaAttr("resource") is not null)
         {
-            context.Problem(ownerId, "external script resources (camunda:resource) are not supported");
+            context.Problem(ownerId, BpmnMessages.Unsupported("external script resources (camunda:resource) are not supported", "不支持外部脚本资源（camunda:resource）"));
         }
 
         var text = element.Text();

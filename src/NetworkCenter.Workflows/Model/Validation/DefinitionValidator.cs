@@ -35,7 +35,7 @@ public sealed class DefinitionValidator(IExpressionEvaluator expressions)
         if (executable.Count == 0)
         {
             problems.AddRange(definitions.Processes.Select(p =>
-                new DefinitionProblem(p.Id, $"process {p.Id} is not executable (isExecutable=\"false\"), and the file has no executable process")));
+                new DefinitionProblem(p.Id, BpmnMessages.NotExecutable(p.Id))));
             return problems;
         }
 
@@ -57,14 +57,14 @@ public sealed class DefinitionValidator(IExpressionEvaluator expressions)
     {
         if (process.StartEvents.Count == 0)
         {
-            problems.Add(new DefinitionProblem(process.Id, $"process {process.Id} has no start event"));
+            problems.Add(new DefinitionProblem(process.Id, BpmnMessages.NoStartEvent(process.Id)));
         }
 
         var noneStarts = process.StartEvents.Where(s => s.Definition is null).ToList();
         if (noneStarts.Count > 1)
         {
             problems.AddRange(noneStarts.Skip(1).Select(s =>
-                new DefinitionProblem(s.Id, "a process may have only one none start event (which would start it is ambiguous)")));
+                new DefinitionProblem(s.Id, BpmnMessages.SeveralNoneStarts())));
         }
     }
 
@@ -76,27 +76,27 @@ public sealed class DefinitionValidator(IExpressionEvaluator expressions)
             var target = process.Elements.GetValueOrDefault(flow.TargetId);
             if (source is null && !process.RefusedElementIds.Contains(flow.SourceId))
             {
-                problems.Add(new DefinitionProblem(flow.Id, $"sourceRef \"{flow.SourceId}\" names no supported element of process {process.Id}"));
+                problems.Add(new DefinitionProblem(flow.Id, BpmnMessages.UnknownSource(flow.SourceId, process.Id)));
             }
 
             if (target is null && !process.RefusedElementIds.Contains(flow.TargetId))
             {
-                problems.Add(new DefinitionProblem(flow.Id, $"targetRef \"{flow.TargetId}\" names no supported element of process {process.Id}"));
+                problems.Add(new DefinitionProblem(flow.Id, BpmnMessages.UnknownTarget(flow.TargetId, process.Id)));
             }
 
             if ((source is not null && source.ParentId != flow.ParentId) || (target is not null && target.ParentId != flow.ParentId))
             {
-                problems.Add(new DefinitionProblem(flow.Id, "a sequence flow may not cross a sub-process boundary"));
+                problems.Add(new DefinitionProblem(flow.Id, BpmnMessages.CrossesSubProcess()));
             }
 
             if (source is EndEvent)
             {
-                problems.Add(new DefinitionProblem(flow.Id, $"a sequence flow may not leave end event {source.Id}"));
+                problems.Add(new DefinitionProblem(flow.Id, BpmnMessages.LeavesEndEvent(source.Id)));
             }
 
             if (target is StartEvent or BoundaryEvent)
             {
-                problems.Add(new DefinitionProblem(flow.Id, $"a sequence flow may not enter {target.Kind} {target.Id}"));
+                problems.Add(new DefinitionProblem(flow.Id, BpmnMessages.Enters(target.Kind, target.Id)));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetworkCenter.Workflows.Expressions;
+using NetworkCenter.Workflows.Localization;
 using NetworkCenter.Workflows.Time;
 
 namespace NetworkCenter.Workflows.Model.Validation;
@@ -13,6 +14,9 @@ internal sealed class ElementRules(
 {
     private readonly ValueRules _values = new(expressions, problems);
 
+    private void Problem(string elementId, ServerMessage message) => problems.Add(new DefinitionProblem(elementId, message));
+
+    // Rules not yet in BpmnMessages: English only, under the general code.
     private void Problem(string elementId, string message) => problems.Add(new DefinitionProblem(elementId, message));
 
     public void Check(FlowNode node)
@@ -29,7 +33,7 @@ internal sealed class ElementRules(
                 CheckTopic(work.Id, work.ImplementationType, work.Topic, work.Kind);
                 if (work.RetryTimeCycle is { } retries && !IsoRepeatingInterval.TryParse(retries, out _))
                 {
-                    Problem(work.Id, $"camunda:failedJobRetryTimeCycle \"{retries}\" is not an ISO 8601 repeating interval such as R5/PT5M");
+                    Problem(work.Id, BpmnMessages.RetryCycle(retries));
                 }
 
                 break;
@@ -74,9 +78,7 @@ internal sealed class ElementRules(
             return;
         }
 
-        Problem(node.Id, node is Gateway
-            ? $"{node.Kind} {node.Id} has no outgoing sequence flow"
-            : $"{node.Kind} {node.Id} has no outgoing sequence flow; end the path with an end event");
+        Problem(node.Id, BpmnMessages.NoWayOut(node.Kind, node.Id, node is Gateway));
     }
 
     private void CheckDefaultFlow(FlowNode node)
@@ -89,7 +91,7 @@ internal sealed class ElementRules(
         };
         if (defaultFlow is not null && !node.Outgoing.Contains(defaultFlow))
         {
-            Problem(node.Id, $"the default flow \"{defaultFlow}\" is not an outgoing sequence flow of {node.Id}");
+            Problem(node.Id, BpmnMessages.DefaultNotOutgoing(defaultFlow, node.Id));
         }
     }
 
@@ -102,7 +104,7 @@ internal sealed class ElementRules(
 
         foreach (var flowId in gateway.Outgoing.Where(f => f != gateway.DefaultFlowId && process.Flows[f].Condition is null))
         {
-            Problem(gateway.Id, $"exclusive gateway {gateway.Id} has several outgoing flows, and {flowId} has neither a condition nor is the default flow");
+            Problem(gateway.Id, BpmnMessages.NoCondition(gateway.Id, flowId));
         }
     }
 
@@ -110,7 +112,7 @@ internal sealed class ElementRules(
     {
         if (gateway.Outgoing.Count < 2)
         {
-            Problem(gateway.Id, "an event-based gateway needs at least two outgoing flows");
+            Problem(gateway.Id, BpmnMessages.EventGatewayFlows());
         }
 
         foreach (var flow in gateway.Outgoing.Select(f => process.Flows[f]))
@@ -118,12 +120,12 @@ internal sealed class ElementRules(
             var target = process.Elements.GetValueOrDefault(flow.TargetId);
             if (target is not null and not IntermediateCatchEvent)
             {
-                Problem(gateway.Id, $"flow {flow.Id} of an event-based gateway must lead to a timer or message intermediate catch event, not a {target.Kind}");
+                Problem(gateway.Id, BpmnMessages.EventGatewayTarget(flow.Id, target.Kind));
             }
 
             if (flow.Condition is not null)
             {
-                Problem(flow.Id, "a flow leaving an event-based gateway may not have a condition");
+                Problem(flow.Id, BpmnMessages.EventGatewayCondition());
             }
         }
     }
@@ -133,12 +135,12 @@ internal sealed class ElementRules(
         var starts = subProcess.StartEventIds.Select(process.Get<StartEvent>).ToList();
         if (starts.Count != 1)
         {
-            Problem(subProcess.Id, $"a sub-process needs exactly one start event, {subProcess.Id} has {starts.Count}");
+            Problem(subProcess.Id, BpmnMessages.SubProcessStarts(subProcess.Id, starts.Count));
         }
 
         foreach (var start in starts.Where(s => s.Definition is not null))
         {
-            Problem(start.Id, "the start event of an embedded sub-process must be a none start event");
+            Problem(start.Id, BpmnMessages.SubProcessStartKind());
         }
     }
 
@@ -150,12 +152,12 @@ internal sealed class ElementRules(
                 _values.CheckTimer(e.Id, timer);
                 if (e is StartEvent && timer.Kind == TimerKind.Duration)
                 {
-                    Problem(e.Id, "a timer start event is scheduled on deploy, so it needs timeDate or timeCycle, not timeDuration");
+                    Problem(e.Id, BpmnMessages.TimerStartDuration());
                 }
 
                 break;
             case MessageEventDefinition message when e is not EndEvent && message.MessageName is null:
-                Problem(e.Id, "a message event needs a messageRef to a bpmn:message with a name (the name is what correlation matches)");
+                Problem(e.Id, BpmnMessages.MessageRef());
                 break;
             case MessageEventDefinition when e is EndEvent end:
                 CheckTopic(end.Id, "external", end.Topic, "message end event");
@@ -178,18 +180,18 @@ internal sealed class ElementRules(
 
         if (host is not Activity)
         {
-            Problem(boundary.Id, $"attachedToRef \"{boundary.AttachedToId}\" names no activity of the process");
+            Problem(boundary.Id, BpmnMessages.AttachedToUnknown(boundary.AttachedToId));
             return;
         }
 
         if (host.ParentId != boundary.ParentId)
         {
-            Problem(boundary.Id, "a boundary event must be in the same scope as its activity");
+            Problem(boundary.Id, BpmnMessages.BoundaryScope());
         }
 
         if (boundary.Definition is ErrorEventDefinition && host is not ExternalWorkActivity)
         {
-            Problem(boundary.Id, $"error boundary events are supported on service and send tasks, not on a {host.Kind}");
+            Problem(boundary.Id, BpmnMessages.ErrorBoundaryHost(host.Kind));
         }
     }
 
@@ -208,7 +210,7 @@ internal sealed class ElementRules(
         _values.CheckTaskDate(task.Id, "camunda:followUpDate", task.FollowUpDate);
         if (task.Priority is { } priority && !ValueRules.IsExpression(priority) && !int.TryParse(priority, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
         {
-            Problem(task.Id, $"camunda:priority \"{priority}\" is neither an integer nor an expression");
+            Problem(task.Id, BpmnMessages.Priority(priority));
         }
         else
         {
@@ -220,13 +222,13 @@ internal sealed class ElementRules(
     {
         if (type is null || topic is null)
         {
-            Problem(elementId, $"a {kind} needs camunda:type=\"external\" and a camunda:topic that names its handler");
+            Problem(elementId, BpmnMessages.NeedsTopic(kind));
             return;
         }
 
         if (!knownTopics.Contains(topic))
         {
-            Problem(elementId, $"no handler is registered for topic \"{topic}\"");
+            Problem(elementId, BpmnMessages.UnknownTopic(topic));
         }
     }
 
@@ -234,7 +236,7 @@ internal sealed class ElementRules(
     {
         if (string.IsNullOrWhiteSpace(task.Script))
         {
-            Problem(task.Id, "the script task has no script");
+            Problem(task.Id, BpmnMessages.NoScript());
         }
         else if (expressions.CheckScript(task.Script) is { } error)
         {
@@ -246,7 +248,7 @@ internal sealed class ElementRules(
     {
         if (call.CalledElement is null)
         {
-            Problem(call.Id, "a call activity needs calledElement (the id of the process to call)");
+            Problem(call.Id, BpmnMessages.CalledElement());
         }
 
         _values.CheckExpressionIfAny(call.Id, "calledElement", call.CalledElement);
@@ -263,7 +265,7 @@ internal sealed class ElementRules(
         if (multiInstance.LoopCardinality is { } cardinality && !ValueRules.IsExpression(cardinality)
             && !int.TryParse(cardinality, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
-            Problem(elementId, $"loopCardinality \"{cardinality}\" is neither a non-negative integer nor an expression");
+            Problem(elementId, BpmnMessages.LoopCardinality(cardinality));
         }
 
         _values.CheckExpressionIfAny(elementId, "loopCardinality", multiInstance.LoopCardinality);

@@ -1,4 +1,5 @@
 using NetworkCenter.Workflows.Expressions;
+using NetworkCenter.Workflows.Localization;
 using NetworkCenter.Workflows.Time;
 
 namespace NetworkCenter.Workflows.Model.Validation;
@@ -6,6 +7,9 @@ namespace NetworkCenter.Workflows.Model.Validation;
 /// <summary>Checks of attribute values: ISO 8601 dates, durations and cycles, calendars, expressions and conditions.</summary>
 internal sealed class ValueRules(IExpressionEvaluator expressions, List<DefinitionProblem> problems)
 {
+    private void Problem(string elementId, ServerMessage message) => problems.Add(new DefinitionProblem(elementId, message));
+
+    // Messages that carry the expression engine's own reason: English only, under the general code.
     private void Problem(string elementId, string message) => problems.Add(new DefinitionProblem(elementId, message));
 
     // A legal period counts whole days (DOMAIN.md), so a time of day in the period would be silently dropped.
@@ -18,7 +22,7 @@ internal sealed class ValueRules(IExpressionEvaluator expressions, List<Definiti
 
         if (!node.UsesLegalCalendar)
         {
-            Problem(node.Id, $"calendar \"{calendar}\" is unknown; the only calendar is \"legal\"");
+            Problem(node.Id, BpmnMessages.UnknownCalendar(calendar));
             return;
         }
 
@@ -31,7 +35,7 @@ internal sealed class ValueRules(IExpressionEvaluator expressions, List<Definiti
         };
         foreach (var period in periods.Where(p => IsoDuration.TryParse(p, out var d) && !d.IsDateOnly))
         {
-            Problem(node.Id, $"calendar=legal counts whole days, weeks, months or years, but \"{period}\" has a time part");
+            Problem(node.Id, BpmnMessages.LegalCalendarTime(period));
         }
     }
 
@@ -43,13 +47,7 @@ internal sealed class ValueRules(IExpressionEvaluator expressions, List<Definiti
         }
         else if (!TimerSchedule.IsValid(timer.Kind, timer.Value))
         {
-            var expected = timer.Kind switch
-            {
-                TimerKind.Date => "an ISO 8601 date-time such as 2026-03-01T09:00:00+08:00",
-                TimerKind.Duration => "an ISO 8601 duration such as P7D or PT2H",
-                _ => "an ISO 8601 repeating interval such as R/P7D, R3/P1D or R3/2026-01-01T00:00:00Z/P1D",
-            };
-            Problem(elementId, $"the timer's {TimerAttribute(timer.Kind)} \"{timer.Value}\" is not {expected}");
+            Problem(elementId, BpmnMessages.TimerValue(TimerAttribute(timer.Kind), timer.Value, timer.Kind));
         }
     }
 
@@ -66,7 +64,7 @@ internal sealed class ValueRules(IExpressionEvaluator expressions, List<Definiti
         }
         else if (!IsoDuration.TryParse(value, out _) && !IsoDateTime.TryParse(value, out _))
         {
-            Problem(elementId, $"{attribute} \"{value}\" is neither an ISO 8601 duration (P3D), an ISO 8601 date-time nor an expression");
+            Problem(elementId, BpmnMessages.TaskDate(attribute, value));
         }
     }
 
@@ -76,7 +74,7 @@ internal sealed class ValueRules(IExpressionEvaluator expressions, List<Definiti
         {
             if (!JintExpressionEvaluator.IsJavaScript(condition.Language))
             {
-                Problem(elementId, $"condition language \"{condition.Language}\" is not supported; use javascript or ${{...}}");
+                Problem(elementId, BpmnMessages.ConditionLanguage(condition.Language));
             }
             else if (expressions.CheckScript(condition.Text) is { } error)
             {
@@ -85,7 +83,7 @@ internal sealed class ValueRules(IExpressionEvaluator expressions, List<Definiti
         }
         else if (!IsExpression(condition.Text))
         {
-            Problem(elementId, $"the condition \"{condition.Text}\" is not an expression; write ${{...}}");
+            Problem(elementId, BpmnMessages.ConditionNotExpression(condition.Text));
         }
         else
         {
