@@ -40,6 +40,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<HandlerTopics>();
         services.TryAddSingleton<Deployer>();
         services.TryAddSingleton<InstanceCommands>();
+        services.TryAddSingleton<InstanceVariableCommands>();
         services.TryAddSingleton<TaskForms>();
         services.TryAddSingleton<TaskCommands>();
         services.TryAddSingleton<MessageCorrelation>();

@@ -34,6 +34,17 @@ internal static class EngineClient
             : throw new InvalidOperationException($"instance {instanceId} has no open task: {await client.GetStringAsync($"/api/instances/{instanceId}")}");
     }
 
+    /// <summary>Completes the task and returns the one it opened in its instance, from the same response (<c>Prefer: return=representation</c>).</summary>
+    public static async Task<Guid> CompleteToNextAsync(this HttpClient client, Guid taskId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{taskId}/complete") { Content = JsonContent.Create(new { variables = new { } }) };
+        request.Headers.Add("Prefer", "return=representation");
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        return body.RootElement.GetProperty("tasks")[0].GetProperty("id").GetGuid();
+    }
+
     public static async Task CompleteAsync(this HttpClient client, Guid taskId)
     {
         var response = await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { variables = new { } });

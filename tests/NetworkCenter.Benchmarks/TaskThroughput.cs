@@ -3,13 +3,17 @@ using System.Diagnostics;
 namespace NetworkCenter.Benchmarks;
 
 /// <summary>
-/// Completing a user task that leads to the next user task with a timer boundary, over HTTP, at 1 and 8 concurrent
-/// clients, beside pgbench's TPC-B-like TPS at the same client counts on the same cluster. Each client owns its own
-/// instances and, per completion, asks for the instance's open task and completes it (two requests, one command).
+/// Completing a user task that leads to the next user task with a timer boundary, at 1 and 8 concurrent clients, beside
+/// pgbench's TPC-B-like TPS at the same client counts on the same cluster. Each client owns its own instances and goes
+/// round them: over HTTP with one request per completion (the response names the next task), over HTTP with a list
+/// query before each completion (as a client without that response does), and through the engine's command API in
+/// this process (no HTTP: the engine's own throughput, as pgbench is the database's).
 /// </summary>
 internal static class TaskThroughput
 {
     private const int InstancesPerClient = 20;
+
+    private enum Way { OneRequest, ListThenComplete, InProcess }
 
     public static async Task RunAsync(BenchCluster bench, Report report, TimeSpan duration, bool statements = false)
     {
@@ -19,79 +23,120 @@ internal static class TaskThroughput
         using var admin = await service.SignedInClientAsync();
         await admin.DeployAsync(BenchDefinitions.TaskLoop);
         report.Add("service resident memory, idle", Report.Format(service.ResidentMiB(), "MiB"), "-", "-", null);
+        await using var engine = InProcessEngine.Create(connectionString);
+        // Every way once before any is measured, untimed: the service's first seconds under load (JIT tiers, heap
+        // growth) otherwise land on whichever way is measured first.
+        foreach (var way in Enum.GetValues<Way>())
+        {
+            await CompleteForAsync(service, engine, way, clients: 8, TimeSpan.Zero, statementsOf: null);
+        }
 
         foreach (var clients in new[] { 1, 8 })
         {
             var pgbench = await Pgbench.TpsAsync(bench, clients, duration);
-            var peakMemory = 0.0;
-            using var sampling = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
+            await Pgbench.SettleAsync(bench);
+            var baseline = $"pgbench TPC-B {Report.Format(pgbench, "tps")}";
+            foreach (var way in new[] { Way.OneRequest, Way.ListThenComplete, Way.InProcess })
             {
-                while (!sampling.IsCancellationRequested)
+                var label = way switch
                 {
-                    peakMemory = Math.Max(peakMemory, service.ResidentMiB());
-                    await Task.Delay(250);
+                    Way.OneRequest => $"task completions/s over HTTP, {clients} client(s), one request each",
+                    Way.ListThenComplete => $"task completions/s over HTTP, {clients} client(s), list + complete",
+                    _ => $"task completions/s in process (engine API, no HTTP), {clients} caller(s)",
+                };
+                var peakMemory = 0.0;
+                using var sampling = new CancellationTokenSource();
+                var sampler = Task.Run(async () =>
+                {
+                    while (!sampling.IsCancellationRequested)
+                    {
+                        peakMemory = Math.Max(peakMemory, service.ResidentMiB());
+                        await Task.Delay(250);
+                    }
+                });
+                var (completions, cpu) = await CompleteForAsync(service, engine, way, clients, duration, statements ? connectionString : null);
+                if (statements)
+                {
+                    Console.Error.WriteLine($"-- {label}");
+                    await StatementStats.PrintAsync(connectionString, completions);
                 }
-            });
-            var (completions, cpu) = await CompleteForAsync(service, clients, duration, statements ? connectionString : null);
-            var cpuPerCompletion = cpu.TotalMilliseconds / Math.Max(1, completions);
-            if (statements)
-            {
-                await StatementStats.PrintAsync(connectionString, completions);
+                await sampling.CancelAsync();
+                await sampler;
+                var perSecond = completions / duration.TotalSeconds;
+                report.Add(label, Report.Format(perSecond, "/s"), baseline, "≥ 0.5 × pgbench", perSecond >= 0.5 * pgbench);
+                var whose = way == Way.InProcess ? "this process's" : "service";
+                report.Add($"{whose} CPU time per completion ({label})", Report.Format(cpu.TotalMilliseconds / Math.Max(1, completions), "ms"), "-", "-", null);
+                if (way != Way.InProcess)
+                {
+                    report.Add($"service resident memory, peak ({label})", Report.Format(peakMemory, "MiB"), "-", "-", null);
+                }
             }
-            await sampling.CancelAsync();
-            await sampler;
-            var perSecond = completions / duration.TotalSeconds;
-            report.Add($"task completions/s, {clients} client(s)", Report.Format(perSecond, "/s"),
-                $"pgbench TPC-B {Report.Format(pgbench, "tps")}", "≥ 0.5 × pgbench", perSecond >= 0.5 * pgbench);
-            report.Add($"service CPU time per completion, {clients} client(s)", Report.Format(cpuPerCompletion, "ms"), "-", "-", null);
-            report.Add($"service resident memory during the {clients}-client run (peak)", Report.Format(peakMemory, "MiB"), "-", "-", null);
         }
     }
 
-    /// <summary>Completions within <paramref name="duration"/>, and the service's CPU time over them.</summary>
-    private static async Task<(long Completed, TimeSpan Cpu)> CompleteForAsync(ServiceProcess service, int clients, TimeSpan duration, string? statementsOf)
+    /// <summary>Completions within <paramref name="duration"/>, and the CPU time of the process that ran the engine over them.</summary>
+    private static async Task<(long Completed, TimeSpan Cpu)> CompleteForAsync(
+        ServiceProcess service, InProcessEngine engine, Way way, int clients, TimeSpan duration, string? statementsOf)
     {
-        var workers = new List<(HttpClient Client, Guid[] Instances)>();
+        var workers = new List<(HttpClient Client, Guid[] Instances, Guid[] Tasks)>();
         for (var c = 0; c < clients; c++)
         {
             var client = await service.SignedInClientAsync();
             var instances = new Guid[InstancesPerClient];
+            var tasks = new Guid[InstancesPerClient];
             for (var i = 0; i < instances.Length; i++)
             {
                 instances[i] = await client.StartAsync("bench-task-loop", new { finished = false });
+                tasks[i] = await client.OpenTaskAsync(instances[i]);
             }
-            workers.Add((client, instances));
+            workers.Add((client, instances, tasks));
         }
-        // Warm-up: every instance once, untimed (JIT, connection pools, plan caches).
+        async Task CompleteOneAsync((HttpClient Client, Guid[] Instances, Guid[] Tasks) w, int i)
+        {
+            switch (way)
+            {
+                case Way.OneRequest:
+                    w.Tasks[i] = await w.Client.CompleteToNextAsync(w.Tasks[i]);
+                    break;
+                case Way.ListThenComplete:
+                    await w.Client.CompleteAsync(await w.Client.OpenTaskAsync(w.Instances[i]));
+                    break;
+                default:
+                    w.Tasks[i] = await engine.CompleteToNextAsync(w.Tasks[i]);
+                    break;
+            }
+        }
+        // Warm-up, untimed: every instance at least once and for at least 3 s, so the tiered JIT has compiled this way's
+        // code paths to their final tier (after 20 completions it had not, and the way measured first paid for it).
+        var warming = Stopwatch.StartNew();
         await Task.WhenAll(workers.Select(async w =>
         {
-            foreach (var instance in w.Instances)
+            for (var i = 0; i < w.Instances.Length || warming.Elapsed < TimeSpan.FromSeconds(3); i++)
             {
-                await w.Client.CompleteAsync(await w.Client.OpenTaskAsync(instance));
+                await CompleteOneAsync(w, i % w.Instances.Length);
             }
         }));
         if (statementsOf is not null)
         {
             await StatementStats.ResetAsync(statementsOf);
         }
+        Func<TimeSpan> cpuTime = way == Way.InProcess ? () => Process.GetCurrentProcess().TotalProcessorTime : service.CpuTime;
         long completed = 0;
-        var cpuBefore = service.CpuTime();
+        var cpuBefore = cpuTime();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(workers.Select(async w =>
         {
             for (var i = 0; clock.Elapsed < duration; i++)
             {
-                var instance = w.Instances[i % w.Instances.Length];
-                await w.Client.CompleteAsync(await w.Client.OpenTaskAsync(instance));
+                await CompleteOneAsync(w, i % w.Instances.Length);
                 if (clock.Elapsed <= duration)
                 {
                     Interlocked.Increment(ref completed);
                 }
             }
         }));
-        var cpu = service.CpuTime() - cpuBefore;
-        foreach (var (client, _) in workers)
+        var cpu = cpuTime() - cpuBefore;
+        foreach (var (client, _, _) in workers)
         {
             client.Dispose();
         }

@@ -134,7 +134,16 @@ internal static class ClueMessages
     public static ServerMessage CorrectMerged(string clue, string into) => Say("clue.merged",
         $"Clue {clue} was merged into clue {into}: correct that one instead.", $"线索 {clue} 已并入线索 {into}：请更正该线索。");
 
-    public static ServerMessage AssignmentTaskOpen(string task, Guid taskId) => Say("clue.assignment-task-open",
+    public static ServerMessage AssignmentBeingRecorded() => Say("clue.assignment-being-recorded",
+        "Clue intake is recording the handling procurator its task 'Assign a handling procurator' chose: "
+            + "try again in a moment, then change the procurator here.",
+        "线索受理流程正在记录“分配承办检察官”任务选定的承办检察官：请稍后再在此更换承办检察官。");
+
+    public static ServerMessage ProcuratorKept(string procedures) => Say("clue.procurator-kept",
+        $"the clue is under a running procedure ({procedures}) and keeps a handling procurator: give another one instead of none",
+        $"该线索有正在进行的流程（{procedures}），须保留承办检察官：请改为指定另一名，而不是清空");
+
+    public static ServerMessage AssignmentTaskOpen(string task, Guid? taskId) => Say("clue.assignment-task-open",
         $"Clue intake is waiting for its task '{task}' (task {taskId}): complete that task in the task inbox to "
             + "assign the handling procurator, so the assignment is recorded and the liaison told.",
         $"线索受理流程正在等待任务“{task}”（任务 {taskId}）：请在待办任务中办理该任务来分配承办检察官，以便记录分配并告知联络员。");

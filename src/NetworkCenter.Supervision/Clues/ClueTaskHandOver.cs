@@ -1,78 +1,126 @@
 using System.Globalization;
-using Dapper;
+using System.Text.Json.Nodes;
 using NetworkCenter.Supervision.Accounts;
+using NetworkCenter.Supervision.Procedures;
 using NetworkCenter.Supervision.Procedures.ClueIntake;
+using NetworkCenter.Workflows.Instances;
+using NetworkCenter.Workflows.Localization;
 using NetworkCenter.Workflows.Runtime;
 using NetworkCenter.Workflows.Tasks;
-using NetworkCenter.Workflows.Localization;
 
 namespace NetworkCenter.Supervision.Clues;
 
 /// <summary>
 /// What a change of a clue's handling procurator means for its procedures. While clue intake waits for its
-/// "Assign a handling procurator" task, the assignment is that task's to make (it records the assignment and tells the
-/// liaison): a correction may not go around it. Afterwards, the clue's open tasks held by the previous procurator go to
-/// the new one, through the engine and in the correction's own transaction.
+/// "Assign a handling procurator" task, or is still recording what that task decided, the assignment is the procedure's
+/// to make (it records the assignment and tells the liaison): a correction may not go around it. Afterwards, the
+/// clue's open tasks held by the previous procurator go to the new one, and so do the procedures' <c>procurator</c>
+/// variables that later tasks and letters read, through the engine and in the correction's own transaction.
 /// </summary>
-internal sealed class ClueTaskHandOver(TaskCommands tasks)
+internal sealed class ClueTaskHandOver(TaskCommands tasks, InstanceVariableCommands variables)
 {
     public const string AssignmentTask = "AssignProcurator";
 
-    private sealed record OpenTask(Guid Id, string? Name);
+    /// <summary>Clue intake's service task that writes what the assignment task decided onto the clue.</summary>
+    public const string RecordAssignment = "RecordAssignment";
 
-    // The instances whose business key is the clue, and the procedures they called (a call activity starts its
-    // instance without a business key).
-    private const string ClueInstances = """
-        with recursive clue_instances (id) as (
-            select id from engine.instances where business_key = @businessKey
-            union all
-            select i.id from engine.instances i join clue_instances c on i.parent_instance_id = c.id)
-        """;
+    private sealed record ClueInstance(Guid Id, string DefinitionKey);
 
-    /// <summary>Why the procurator may not be set now, or null when it may.</summary>
-    public static async Task<ServerMessage?> RefusalAsync(CommandContext context, long clueId)
+    /// <summary>The clue's running instances, locked; taken before the clue's row, as every engine command locks instances first.</summary>
+    public sealed record Locked(IReadOnlyList<(InstanceState State, string DefinitionKey)> Instances)
     {
-        var open = await context.Connection.QueryFirstOrDefaultAsync<OpenTask>("""
-            select t.id as Id, t.name as Name from engine.tasks t
-            join engine.instances i on i.id = t.instance_id join engine.definitions d on d.id = i.definition_id
-            where i.business_key = @businessKey and d.key = @DefinitionKey and t.element_id = @AssignmentTask and t.status = 'open'
-            order by t.created_at limit 1
-            """, new { businessKey = Key(clueId), StartClueIntake.DefinitionKey, AssignmentTask }, context.Transaction);
-        return open is null
-            ? null
-            : ClueMessages.AssignmentTaskOpen(open.Name ?? AssignmentTask, open.Id);
+        public bool AnyRunning => Instances.Count > 0;
     }
 
-    /// <summary>Gives the open tasks of the clue's procedures assigned to the previous procurator to the new one; returns their ids.</summary>
-    public async Task<IReadOnlyList<Guid>> HandOverAsync(CommandContext context, long clueId, long previousStaffId, long newStaffId, CurrentUser user)
+    /// <summary>
+    /// Locks the running instances whose business key is the clue and the procedures they called (a call activity
+    /// starts its instance without a business key), parents before children: the engine's lock order, and a parent's
+    /// lock keeps its set of called instances still. Holding them, the correction and a completion of the assignment
+    /// task (or the service task recording it, or a call activity starting) are serialised: whichever comes second
+    /// sees what the first committed.
+    /// </summary>
+    public static async Task<Locked> LockAsync(CommandContext context, long clueId)
     {
-        var usernames = (await context.Connection.QueryAsync<(long StaffId, string Username)>("""
-            select s.id, a.username from supervision.staff s join supervision.accounts a on a.id = s.account_id where s.id = any(@ids)
-            """, new { ids = new[] { previousStaffId, newStaffId } }, context.Transaction)).ToDictionary(s => s.StaffId, s => s.Username);
-        if (!usernames.TryGetValue(previousStaffId, out var previous) || !usernames.TryGetValue(newStaffId, out var next))
+        var locked = new List<(InstanceState, string)>();
+        var level = (await context.QueryAsync<ClueInstance>("""
+            select i.id as Id, d.key as DefinitionKey from engine.instances i join engine.definitions d on d.id = i.definition_id
+            where i.business_key = @businessKey and i.ended_at is null order by i.id
+            """, new { businessKey = Key(clueId) })).ToList();
+        while (level.Count > 0)
+        {
+            foreach (var instance in level)
+            {
+                if (await context.LockInstanceAsync(instance.Id) is { IsEnded: false } state)
+                {
+                    locked.Add((state, instance.DefinitionKey));
+                }
+            }
+            level = [.. await context.QueryAsync<ClueInstance>("""
+                select i.id as Id, d.key as DefinitionKey from engine.instances i join engine.definitions d on d.id = i.definition_id
+                where i.parent_instance_id = any(@parents) and i.ended_at is null order by i.id
+                """, new { parents = level.Select(i => i.Id).ToArray() })];
+        }
+        return new Locked(locked);
+    }
+
+    /// <summary>Why the procurator may not be set now (clue intake has the assignment in hand), or null when it may.</summary>
+    public static async Task<ServerMessage?> RefusalAsync(CommandContext context, Locked locked)
+    {
+        foreach (var (state, key) in locked.Instances.Where(i => i.DefinitionKey == StartClueIntake.DefinitionKey))
+        {
+            if (state.Executions.Any(e => e.ElementId == RecordAssignment))
+            {
+                return ClueMessages.AssignmentBeingRecorded();
+            }
+            if (state.Executions.Any(e => e.ElementId == AssignmentTask))
+            {
+                var open = await context.QuerySingleOrDefaultAsync<(Guid Id, string? Name)?>(
+                    "select id, name from engine.tasks where instance_id = @instance and element_id = @AssignmentTask and status = 'open' limit 1",
+                    new { instance = state.Id, AssignmentTask });
+                return ClueMessages.AssignmentTaskOpen(open?.Name ?? AssignmentTask, open?.Id);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Gives the open tasks of the clue's procedures assigned to the previous procurator to the new one, and sets
+    /// <c>procurator</c>, <c>procuratorName</c> and <c>procuratorPhone</c> in every locked instance where they name the
+    /// previous one, so the tasks and letters created afterwards are the new one's; returns the tasks handed over.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> HandOverAsync(CommandContext context, Locked locked, long previousStaffId, long newStaffId, CurrentUser user)
+    {
+        var previous = await ProcedureQueries.StaffByIdAsync(context.Connection, context.Transaction, previousStaffId);
+        var next = await ProcedureQueries.StaffByIdAsync(context.Connection, context.Transaction, newStaffId);
+        if (previous is null || next is null)
         {
             return [];
         }
-        var held = (await context.Connection.QueryAsync<Guid>($"""
-            {ClueInstances}
-            select t.id from engine.tasks t join clue_instances c on c.id = t.instance_id
-            where t.status = 'open' and t.assignee = @previous order by t.created_at, t.id
-            """, new { businessKey = Key(clueId), previous }, context.Transaction)).ToList();
-        var actor = new Actor(user.Username, new HashSet<string>(user.Roles, StringComparer.Ordinal));
-        var handed = new List<Guid>();
-        foreach (var taskId in held)
+        foreach (var (state, _) in locked.Instances)
         {
-            try
+            if (state.Variables["procurator"] is JsonValue value && value.TryGetValue<string>(out var held)
+                && string.Equals(held, previous.Username, StringComparison.OrdinalIgnoreCase))
             {
-                await tasks.AssignInAsync(context, taskId, next, actor);
-                handed.Add(taskId);
-            }
-            catch (EngineException e) when (e.Error == EngineError.Conflict)
-            {
-                // Completed by the previous procurator since it was read: nothing left to hand over.
+                await variables.SetInAsync(context, state.Id, new JsonObject
+                {
+                    ["procurator"] = next.Username,
+                    ["procuratorName"] = next.Name,
+                    ["procuratorPhone"] = next.Phone,
+                }, user.Username);
             }
         }
-        return handed;
+        var ids = locked.Instances.Select(i => i.State.Id).ToArray();
+        var tasksHeld = (await context.QueryAsync<Guid>("""
+            select id from engine.tasks where instance_id = any(@ids) and status = 'open' and lower(assignee) = lower(@previous)
+            order by created_at, id
+            """, new { ids, previous = previous.Username })).ToList();
+        var actor = new Actor(user.Username, new HashSet<string>(user.Roles, StringComparer.Ordinal));
+        foreach (var taskId in tasksHeld)
+        {
+            // The task's instance is locked already: it is still open.
+            await tasks.AssignInAsync(context, taskId, next.Username, actor);
+        }
+        return tasksHeld;
     }
 
     private static string Key(long clueId) => clueId.ToString(CultureInfo.InvariantCulture);

@@ -45,6 +45,9 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
     {
         var now = clock.GetUtcNow().ToUniversalTime();
         var (connection, transaction) = (context.Connection, context.Transaction);
+        // Instances before the clue's row, as the engine's commands lock them: the check below and clue intake's
+        // assignment (its task, then the service task recording it) then happen one after the other, never interleaved.
+        var locked = correction.Gives(ClueCorrection.AssignedProcuratorId) ? await ClueTaskHandOver.LockAsync(context, id) : null;
         var row = await connection.QuerySingleOrDefaultAsync<Row>("""
             select c.status as Status, c.register_number as RegisterNumber, m.register_number as MergedIntoNumber,
                 c.merged_into_id as MergedIntoId, c.revision as Revision, c.source_kind as SourceKind, c.office_id as OfficeId,
@@ -113,6 +116,12 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
                 errors.Set(ClueCorrection.AssignedProcuratorId, problem);
             }
         }
+        // Nothing to hand over to: the running procedures' tasks and letters need a procurator.
+        if (procurator is null && row.AssignedProcuratorId is not null && locked is { AnyRunning: true })
+        {
+            errors.Set(ClueCorrection.AssignedProcuratorId,
+                ClueMessages.ProcuratorKept(string.Join(", ", locked.Instances.Select(i => i.DefinitionKey).Distinct())));
+        }
         if (errors.Count > 0)
         {
             return new CorrectionOutcome.Invalid(errors);
@@ -122,7 +131,7 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
         {
             return new CorrectionOutcome.Corrected([]);
         }
-        if (procurator != row.AssignedProcuratorId && await ClueTaskHandOver.RefusalAsync(context, id) is { } refusal)
+        if (procurator != row.AssignedProcuratorId && locked is not null && await ClueTaskHandOver.RefusalAsync(context, locked) is { } refusal)
         {
             return new CorrectionOutcome.Refused(refusal);
         }
@@ -134,8 +143,8 @@ internal sealed class CorrectClue(CommandRunner commands, ClueTaskHandOver handO
             return new CorrectionOutcome.DuplicatesFound(candidates);
         }
         await StoreAsync(connection, transaction, id, after, procurator, correction, now);
-        IReadOnlyList<Guid> handedOver = row.AssignedProcuratorId is { } previous && procurator is { } next && previous != next
-            ? await handOver.HandOverAsync(context, id, previous, next, user)
+        IReadOnlyList<Guid> handedOver = locked is not null && row.AssignedProcuratorId is { } previous && procurator is { } next && previous != next
+            ? await handOver.HandOverAsync(context, locked, previous, next, user)
             : [];
         foreach (var (field, old, @new) in changes)
         {

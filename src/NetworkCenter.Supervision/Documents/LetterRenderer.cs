@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Fluid;
 using Microsoft.Extensions.Options;
 using NetworkCenter.Supervision.Mail.Templates;
@@ -14,15 +13,12 @@ namespace NetworkCenter.Supervision.Documents;
 public sealed class LetterRenderer(IOptions<TemplateDirectoryOptions> templates, IOptions<DocumentOptions> documents)
 {
     private static readonly FluidParser Parser = new();
-    private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new();
+    private readonly TemplateCache<IFluidTemplate> _cache = new();
 
     public async Task<byte[]> RenderAsync(string name, string language, IReadOnlyDictionary<string, object?> data, CancellationToken cancellationToken)
     {
-        var template = _cache.GetOrAdd($"{name}.{language}", _ =>
-        {
-            var path = TemplateFiles.Resolve(templates.Value, "letters", $"{name}.{language}.liquid");
-            return TemplateFiles.Parse(Parser, path, File.ReadAllText(path));
-        });
+        var template = _cache.Get(TemplateFiles.Resolve(templates.Value, "letters", $"{name}.{language}.liquid"),
+            path => TemplateFiles.Parse(Parser, path, File.ReadAllText(path)));
         var text = (await template.RenderAsync(LiquidContext.For(data))).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         cancellationToken.ThrowIfCancellationRequested();
         var lines = text.Split('\n');

@@ -6,6 +6,7 @@ using NetworkCenter.Supervision.Documents;
 using NetworkCenter.Supervision.Mail.Outbox;
 using NetworkCenter.Supervision.Mail.Sink;
 using NetworkCenter.Supervision.Mail.Templates;
+using NetworkCenter.Workflows;
 
 namespace NetworkCenter.Supervision.Mail;
 
@@ -19,7 +20,9 @@ public static class MailServiceCollectionExtensions
     {
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         services.TryAddSingleton<IMailSender, MailSender>();
-        services.AddOptions<TemplateDirectoryOptions>().Bind(configuration.GetSection(TemplateDirectoryOptions.Section));
+        // The workflows folder's rule (needs the engine registered): templates edited in the repository are the ones used.
+        services.AddOptions<TemplateDirectoryOptions>().Bind(configuration.GetSection(TemplateDirectoryOptions.Section))
+            .PostConfigure<WorkflowFolders>((options, folders) => options.Directory = TemplateFiles.Folder(options.Directory, folders.Definitions));
         services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.Section));
         services.TryAddSingleton<MailTemplates>();
         services.TryAddSingleton<LetterRenderer>();

@@ -11,4 +11,10 @@ public sealed class AuthOptions
     /// not created (a warning says so). Changing it later does not change an existing account's password.
     /// </summary>
     public string? AdminPassword { get; set; }
+
+    /// <summary>How long after losing its connection the account-change listener tries again (sessions are read from the database meanwhile).</summary>
+    public TimeSpan SessionListenerRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the account-change listener waits for a notification before it pings its connection.</summary>
+    public TimeSpan SessionListenerPingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -13,7 +13,9 @@ public static class AuthServiceCollectionExtensions
     {
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
         builder.Services.AddAccounts(builder.Configuration, AdministratorPasswordFrom(builder));
+        builder.Services.AddSingleton<SessionCache>();
         builder.Services.AddSingleton<SessionValidator>();
+        builder.Services.AddHostedService<SessionChangeListener>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {

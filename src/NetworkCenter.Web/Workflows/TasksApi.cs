@@ -13,6 +13,9 @@ public static class TasksApi
 {
     public sealed record CompleteRequest(JsonObject? Variables);
 
+    /// <summary>The open tasks a completion created in its instance, as <c>GET /api/tasks</c> lists them.</summary>
+    public sealed record CompleteResponse(IReadOnlyList<TaskView> Tasks);
+
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/tasks").WithTags("Tasks").WithEngineErrors();
@@ -27,12 +30,30 @@ public static class TasksApi
             await AsCallerAsync(user, id, () => tasks.UnclaimAsync(id, user.ToActor(), ct));
             return TypedResults.NoContent();
         }).RequireAuthorization(AccessPolicies.SignedIn);
-        api.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest? request, TaskCommands tasks, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            await AsCallerAsync(user, id, () => tasks.CompleteAsync(id, request?.Variables, user.ToActor(), ct));
-            return TypedResults.NoContent();
-        }).RequireAuthorization(AccessPolicies.SignedIn);
+        api.MapPost("/{id:guid}/complete", CompleteAsync).RequireAuthorization(AccessPolicies.SignedIn);
         return api;
+    }
+
+    /// <summary>
+    /// 204, or with <c>Prefer: return=representation</c> (RFC 7240) 200 with the tasks the completion opened in the
+    /// instance, so a client goes on to the next task without a list query. A liaison gets only those assigned to them.
+    /// </summary>
+    private static async Task<Results<NoContent, Ok<CompleteResponse>>> CompleteAsync(
+        Guid id, CompleteRequest? request, TaskCommands tasks, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        IReadOnlyList<TaskView> opened = [];
+        await AsCallerAsync(user, id, async () => opened = await tasks.CompleteAsync(id, request?.Variables, user.ToActor(), ct));
+        if (!http.Request.Headers["Prefer"].Any(p => p is not null && p.Contains("return=representation", StringComparison.OrdinalIgnoreCase)))
+        {
+            return TypedResults.NoContent();
+        }
+        if (!user.Current().IsStaff)
+        {
+            var name = user.Identity?.Name;
+            opened = [.. opened.Where(t => t.Assignee is not null && t.Assignee == name)];
+        }
+        http.Response.Headers["Preference-Applied"] = "return=representation";
+        return TypedResults.Ok(new CompleteResponse(opened));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using NetworkCenter.Workflows.Persistence;
 using NetworkCenter.Workflows.Scheduling;
+using NetworkCenter.Workflows.Tasks;
 using Npgsql;
 
 namespace NetworkCenter.Workflows.Runtime;
@@ -19,6 +20,7 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
     private readonly Dictionary<Guid, InstanceState> _instances = [];
     private readonly DeferredWrites _deferred = new();
     private readonly HashSet<Guid> _completedTaskExecutions = [];
+    private readonly List<(Guid ExecutionId, TaskView Task)> _createdTasks = [];
 
     public NpgsqlConnection Connection { get; } = connection;
     public NpgsqlTransaction Transaction { get; } = transaction;
@@ -72,6 +74,18 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
 
     public bool CompletedTaskOf(Guid executionId) => _completedTaskExecutions.Contains(executionId);
 
+    /// <summary>This command created <paramref name="task"/> for the token <paramref name="executionId"/>.</summary>
+    public void TaskCreated(Guid executionId, TaskView task) => _createdTasks.Add((executionId, task));
+
+    /// <summary>
+    /// The tasks this command created in <paramref name="instanceId"/> that are still open as it ends: a token that
+    /// moved on in the same command (a boundary event, a gateway) got a new execution id, and its task was cancelled.
+    /// </summary>
+    public IReadOnlyList<TaskView> OpenTasksCreatedIn(Guid instanceId) =>
+        _instances.TryGetValue(instanceId, out var state) && !state.IsEnded
+            ? [.. _createdTasks.Where(c => c.Task.InstanceId == instanceId && state.Find(c.ExecutionId)?.ElementId == c.Task.ElementId).Select(c => c.Task)]
+            : [];
+
     /// <summary>
     /// Hands a timer written now to Hangfire after commit when it is due within the horizon, and returns the value of
     /// its <c>handed_over_at</c>: null leaves it to <see cref="TimerHandOver"/>, which hands it over when its time nears.
@@ -116,8 +130,14 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
         return Connection.QueryMultipleAsync(all, merged, Transaction);
     }
 
-    /// <summary>Writes the deferred rows, what the command changed of its instances, and its journal, in one round trip.</summary>
-    public async Task FlushAsync()
+    /// <summary>
+    /// Writes the deferred rows, what the command changed of its instances, and its journal, and commits, in one round
+    /// trip: <c>commit</c> is the batch's last statement. A failing statement skips the rest of the batch, commit
+    /// included, and leaves the transaction failed, so the runner's dispose rolls it back; a failing commit has ended
+    /// it already. Either way the call throws. Npgsql reads the idle status the commit leaves and treats its
+    /// <see cref="NpgsqlTransaction"/> as completed (nothing to roll back on dispose).
+    /// </summary>
+    public async Task FlushAndCommitAsync()
     {
         var (deferredSql, deferredParameters) = _deferred.Before("", null);
         var sql = new StringBuilder(deferredSql);
@@ -141,10 +161,8 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
             parameters.Add("journalUsers", _journal.Select(j => j.User).ToArray());
             parameters.Add("journalDatas", _journal.Select(j => j.Data).ToArray());
         }
-        if (sql.Length > 0)
-        {
-            await Connection.ExecuteAsync(sql.ToString(), parameters, Transaction);
-        }
+        sql.Append("commit;");
+        await Connection.ExecuteAsync(sql.ToString(), parameters, Transaction);
         foreach (var state in _instances.Values)
         {
             InstanceStore.Saved(state);

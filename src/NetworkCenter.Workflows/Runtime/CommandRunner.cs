@@ -23,8 +23,7 @@ internal sealed class CommandRunner(
             var context = new CommandContext(connection, transaction, clock.GetUtcNow().ToUniversalTime(), user,
                 options.Value.TimerHorizon);
             result = await body(context);
-            await context.FlushAsync();
-            await transaction.CommitAsync(cancellationToken);
+            await context.FlushAndCommitAsync();
             dispatches = context.Dispatches;
         }
         foreach (var dispatch in dispatches)

@@ -21,6 +21,13 @@ public static class EngineMessages
         $"The task is assigned to {assignee}; only they or a system administrator may act on it.",
         $"该任务已分配给 {assignee}，只有其本人或系统管理员可以办理。");
 
+    public static ServerMessage NoInstance(Guid instanceId) =>
+        Say("instance.not-found", $"No process instance has the id {instanceId}.", $"没有 id 为 {instanceId} 的流程实例。");
+
+    public static ServerMessage InstanceEnded(Guid instanceId, string status) => Say("instance.ended",
+        $"Process instance {instanceId} has ended ({status}): its variables can no longer change.",
+        $"流程实例 {instanceId} 已结束（{status}）：其变量不能再更改。");
+
     public static ServerMessage NoIncident(Guid incidentId) =>
         Say("incident.not-found", $"There is no incident {incidentId}.", $"没有故障 {incidentId}。");
 

@@ -16,6 +16,8 @@ internal sealed class Waits(CommandContext context, InstanceState instance)
     public Task<Guid> CreateTaskAsync(Execution execution, NewTask task)
     {
         var id = Guid.CreateVersion7();
+        context.TaskCreated(execution.Id, new Tasks.TaskView(
+            id, instance.Id, task.ElementId, task.Name, task.Assignee, [.. task.CandidateGroups.Distinct()], AsStored(task.Due), AsStored(task.FollowUp), task.FormKey));
         context.Defer(
             """
             insert into engine.tasks (id, instance_id, execution_id, element_id, name, assignee, candidate_users, candidate_groups,
@@ -39,6 +41,10 @@ internal sealed class Waits(CommandContext context, InstanceState instance)
         });
         return Task.FromResult(id);
     }
+
+    /// <summary>The instant as a task list reads it back: UTC, to the microsecond PostgreSQL keeps.</summary>
+    private static DateTimeOffset? AsStored(DateTimeOffset? at) =>
+        at is { } value ? new DateTimeOffset(value.UtcTicks - value.UtcTicks % 10, TimeSpan.Zero) : null;
 
     public Task<Guid> CreateTimerAsync(Execution execution, string elementId, string kind, DateTimeOffset due, string? cycle)
     {

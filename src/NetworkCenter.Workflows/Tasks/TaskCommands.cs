@@ -118,7 +118,8 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
         }, actor.Id);
     }
 
-    public Task CompleteAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken) =>
+    /// <summary>Completes the task; returns the tasks the completion opened in its instance, so a client can go on to the next without a list query.</summary>
+    public Task<IReadOnlyList<TaskView>> CompleteAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken) =>
         commands.RunAsync(actor.Id, async context =>
         {
             var (run, task) = await LockOpenTaskAsync(context, taskId, actor, assigneeOnly: true);
@@ -138,6 +139,7 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
             run.Scope(execution).SetAll(variables);
             run.Leave(execution);
             await run.RunAsync();
+            return context.OpenTasksCreatedIn(run.Instance.Id);
         }, cancellationToken);
 
     /// <summary>

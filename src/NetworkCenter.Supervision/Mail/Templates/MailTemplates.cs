@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Fluid;
 using Microsoft.Extensions.Options;
 
@@ -6,17 +5,17 @@ namespace NetworkCenter.Supervision.Mail.Templates;
 
 /// <summary>
 /// Email templates: Liquid files <c>mail/{name}.{language}.liquid</c> under the templates folder, a front-matter line
-/// <c>subject: ...</c> between <c>---</c> lines, then the body. Parsed once and cached; a missing template or one that
-/// does not parse is an error naming the file.
+/// <c>subject: ...</c> between <c>---</c> lines, then the body. Parsed once per version of the file; a missing template or
+/// one that does not parse is an error naming the file.
 /// </summary>
 public sealed class MailTemplates(IOptions<TemplateDirectoryOptions> options)
 {
     private static readonly FluidParser Parser = new();
-    private readonly ConcurrentDictionary<string, (IFluidTemplate Subject, IFluidTemplate Body)> _cache = new();
+    private readonly TemplateCache<(IFluidTemplate Subject, IFluidTemplate Body)> _cache = new();
 
     public async Task<RenderedMail> RenderAsync(string name, string language, IReadOnlyDictionary<string, object?> data, CancellationToken cancellationToken)
     {
-        var (subject, body) = _cache.GetOrAdd($"{name}.{language}", _ => Load(name, language));
+        var (subject, body) = _cache.Get(TemplateFiles.Resolve(options.Value, "mail", $"{name}.{language}.liquid"), Load);
         var context = LiquidContext.For(data);
         var renderedSubject = (await subject.RenderAsync(context)).Trim();
         var renderedBody = await body.RenderAsync(context);
@@ -24,9 +23,8 @@ public sealed class MailTemplates(IOptions<TemplateDirectoryOptions> options)
         return new RenderedMail(renderedSubject, renderedBody.Trim() + "\n");
     }
 
-    private (IFluidTemplate, IFluidTemplate) Load(string name, string language)
+    private static (IFluidTemplate, IFluidTemplate) Load(string path)
     {
-        var path = TemplateFiles.Resolve(options.Value, "mail", $"{name}.{language}.liquid");
         var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         if (!text.StartsWith("---\n", StringComparison.Ordinal) || text.IndexOf("\n---\n", 4, StringComparison.Ordinal) is var end && end < 0)
         {
