@@ -20,7 +20,9 @@ internal sealed partial class FieldRules(FormDataWalker walker, JsonElement comp
             Fail(FormMessages.Required(_label));
             return;
         }
-        if (value is not { } present || present.ValueKind == JsonValueKind.String && present.GetString()!.Length == 0)
+        // An empty string means "no answer" for the text-like fields, but form-js's checkbox always submits true or
+        // false (emptyValue false, sanitizeValue `value === true`), so "" for a checkbox comes from no viewer: refused.
+        if (value is not { } present || present.ValueKind == JsonValueKind.String && present.GetString()!.Length == 0 && type != "checkbox")
         {
             return;
         }

@@ -59,4 +59,28 @@ public sealed class FilingDecisionFacts(NetworkCenterApp app) : IClassFixture<Ne
                 "select national_case_number from supervision.clue_case_links where clue_id = @clueId", new { clueId }));
         }
     }
+
+    // form-js submits a checkbox as true or false only; an empty string comes from a hand-made request.
+    [Fact]
+    public async Task ApproveNotice_AnsweredWithAnEmptyString_Is400NamingTheCheckbox_AndTheTaskStaysOpen()
+    {
+        var driver = await ProcedureDriver.CreateAsync(app);
+        var procurator = await driver.StaffAsync(Roles.HandlingProcurator);
+        var head = await driver.StaffAsync(Roles.DepartmentHead);
+        var liaison = await driver.LiaisonAsync();
+        var (clueId, number) = await driver.RegisterClueAsync(liaison.Id, liaison.OfficeId);
+        var instance = await driver.StartAsync("filing-decision", clueId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { clueId, registerNumber = number, procurator = procurator.Username, decision = "file", reasons = "符合立案条件" });
+        var approve = await driver.TaskAsync(clueId, "ApproveNotice");
+        using var client = await driver.AsAsync(head);
+
+        var response = await driver.TryCompleteAsync(client, approve.Id, new { approved = "", noticeReasons = "经审查符合立案条件" });
+
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {answer}");
+        Assert.Contains("\"approved\"", answer, StringComparison.Ordinal);
+        Assert.Contains("form.boolean", answer, StringComparison.Ordinal);
+        Assert.Equal(approve.Id, (await driver.TaskAsync(clueId, "ApproveNotice")).Id);
+        Assert.Null((await driver.InstanceAsync(instance))["variables"]?["approved"]);
+    }
 }

@@ -141,6 +141,25 @@ public sealed class WorkflowFormsProperties
                 .Label($"{form.Name} accepted {data}");
         });
 
+    // Found by the property on a random seed: "" was taken as "no answer" for every field, a checkbox included. form-js
+    // always submits a checkbox as true or false, so anything else comes from no viewer and is refused naming the field.
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"true\"")]
+    [InlineData("0")]
+    [InlineData("[]")]
+    public void ACheckbox_AnsweredOtherThanTrueOrFalse_IsRefusedNamingTheField(string answer)
+    {
+        var form = Forms.First(f => f.Fields.Any(field => field.Type == "checkbox"));
+        var checkbox = form.Fields.First(f => f.Type == "checkbox");
+
+        var result = FormValidator.Validate(form.Schema, $$"""{ "{{checkbox.Key}}": {{answer}} }""");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(checkbox.Key, error.Field);
+        Assert.Equal("form.boolean", error.Code);
+    }
+
     [Fact]
     public void Submissions_ReachBothVerdicts_OnEveryForm()
     {
