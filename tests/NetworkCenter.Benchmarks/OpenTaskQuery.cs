@@ -62,11 +62,18 @@ internal static class OpenTaskQuery
             insert into engine.task_candidates (task_id, kind, name, due_at)
             select id, 'g', candidate_groups[1], due_at from engine.tasks;
 
-            insert into engine.journal (instance_id, at, kind, element_id, user_id, data)
-            select md5('i' || (1 + n % @Tasks))::uuid, now(), 'element-entered', 'review', 'seed', '{}'::jsonb
-            from generate_series(1, @JournalRows) n;
-
-            analyze;
-            """, new { Tasks, JournalRows }, commandTimeout: 600);
+            """, new { Tasks }, commandTimeout: 600);
+        // The journal's hash chain trigger takes a transaction-scoped advisory lock per instance it writes to, and the
+        // lock table holds a few thousand: the journal goes in one transaction per 2,000 instances.
+        const int InstancesPerBatch = 2_000;
+        for (var first = 1; first <= Tasks; first += InstancesPerBatch)
+        {
+            await connection.ExecuteAsync("""
+                insert into engine.journal (instance_id, at, kind, element_id, user_id, data)
+                select md5('i' || i)::uuid, now(), 'element-entered', 'review', 'seed', '{}'::jsonb
+                from generate_series(@first, @last) i, generate_series(1, @PerInstance) k
+                """, new { first, last = Math.Min(Tasks, first + InstancesPerBatch - 1), PerInstance = JournalRows / Tasks }, commandTimeout: 600);
+        }
+        await connection.ExecuteAsync("analyze", commandTimeout: 600, commandType: System.Data.CommandType.Text);
     }
 }

@@ -64,7 +64,11 @@ internal sealed class TaskCommands(CommandRunner commands, RuntimeServices runti
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var filters = Filters(instanceId, assignee);
-        var sql = candidateGroup is not null
+        // A group's queue alone counts its candidate rows only: they exist for open tasks only (written with the task,
+        // deleted when it completes or is cancelled), and joining each to its task cost 20 ms for a queue of 25,000.
+        var sql = candidateGroup is not null && filters.Length == 0
+            ? "select count(*)::int from engine.task_candidates c where c.kind = 'g' and c.name = @candidateGroup"
+            : candidateGroup is not null
             ? $"""
               select count(*)::int from engine.task_candidates c join engine.tasks t on t.id = c.task_id
               where c.kind = 'g' and c.name = @candidateGroup and t.status = 'open'{filters}

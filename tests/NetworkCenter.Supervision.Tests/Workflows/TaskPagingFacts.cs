@@ -76,6 +76,27 @@ public sealed class TaskPagingFacts(NetworkCenterApp app) : IClassFixture<Networ
         Assert.Equal((0, 0), (small.Count, smallTotal));
     }
 
+    [Fact]
+    public async Task AGroupsTotal_LeavesOutTasksCompletedOrCancelled()
+    {
+        using var admin = await app.SignedInClientAsync();
+        var definition = Definition.Replace("task-paging", "task-paging-closing", StringComparison.Ordinal)
+            .Replace("paging-reviewers", "paging-closers", StringComparison.Ordinal);
+        (await admin.PostAsync("/api/definitions", new StringContent(definition, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/instances", new { definitionKey = "task-paging-closing", variables = new { items = new[] { 1, 2, 3 } } }))
+            .EnsureSuccessStatusCode();
+        var (page, total) = await PageAsync(admin, "candidateGroup=paging-closers&limit=1");
+        Assert.Equal((1, 3), (page.Count, total));
+
+        var taskId = (string)page[0]!["id"]!;
+        (await admin.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { })).EnsureSuccessStatusCode();
+
+        // A full page of one asks for the count: the completed task is no longer in the queue's total.
+        var (after, afterTotal) = await PageAsync(admin, "candidateGroup=paging-closers&limit=1");
+        Assert.Equal((1, 2), (after.Count, afterTotal));
+        Assert.NotEqual(taskId, (string)after[0]!["id"]!);
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("1000001")]
