@@ -31,10 +31,14 @@ internal static class StatisticsSql
     /// Set at the start of every statistics transaction. Measured on the benchmark's year (BENCHMARKS.md, Statistics):
     /// the plans of a year are costed far above jit_above_cost, and compiling them took longer than running them; the
     /// default 4 MB work_mem spilled the year's hashes and the processing-time sort to disk; and the overview already
-    /// runs its statements side by side on a two-core machine, so parallel workers only queue behind them.
+    /// runs its statements side by side on a two-core machine, so parallel workers only queue behind them. The
+    /// statements are prepared automatically after a few uses (Npgsql's auto-prepare), and after five executions of a
+    /// prepared statement PostgreSQL may switch to a generic plan made without the period's dates, which for a year
+    /// was about twice as slow: every statistics statement is planned for its own period.
     /// Local to the transaction: the rest of the service keeps the server's settings.
     /// </summary>
-    public const string Settings = "set local jit = off; set local work_mem = '64MB'; set local max_parallel_workers_per_gather = 0";
+    public const string Settings =
+        "set local jit = off; set local work_mem = '64MB'; set local max_parallel_workers_per_gather = 0; set local plan_cache_mode = force_custom_plan";
 
     /// <summary>
     /// Registered clues received in the period (merged ones counted once, under the clue they were merged into), each
