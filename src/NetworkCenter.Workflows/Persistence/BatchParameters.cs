@@ -58,12 +58,20 @@ internal sealed class BatchParameters : SqlMapper.IDynamicParameters
         PropertiesByType.GetOrAdd(type, t => [.. t.GetProperties().Select(p => (p, DbTypeOf(p.PropertyType)))]);
 
     /// <summary>
-    /// Instants and ids keep their type when null: an untyped null in a <c>union</c> reads as text, not timestamptz.
-    /// Everything else Npgsql infers from the value, as Dapper would.
+    /// The type a property declares, as Dapper sends an object's properties, so that a null keeps its type: an untyped
+    /// null in a <c>union</c> reads as text, and one in <c>@x is null</c> has no type at all. Arrays Npgsql infers from the value.
     /// </summary>
-    private static DbType? DbTypeOf(Type propertyType)
-    {
-        var type = Nullable.GetUnderlyingType(propertyType) ?? propertyType;
-        return type == typeof(DateTimeOffset) ? DbType.DateTimeOffset : type == typeof(Guid) ? DbType.Guid : null;
-    }
+    private static DbType? DbTypeOf(Type propertyType) =>
+        (Nullable.GetUnderlyingType(propertyType) ?? propertyType) switch
+        {
+            var t when t == typeof(DateTimeOffset) => DbType.DateTimeOffset,
+            var t when t == typeof(Guid) => DbType.Guid,
+            var t when t == typeof(string) => DbType.String,
+            var t when t == typeof(int) => DbType.Int32,
+            var t when t == typeof(long) => DbType.Int64,
+            var t when t == typeof(bool) => DbType.Boolean,
+            var t when t == typeof(double) => DbType.Double,
+            var t when t == typeof(decimal) => DbType.Decimal,
+            _ => null,
+        };
 }

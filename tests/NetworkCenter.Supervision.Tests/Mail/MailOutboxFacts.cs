@@ -33,8 +33,11 @@ public sealed class MailOutboxFacts(NetworkCenterApp app) : IClassFixture<Networ
         Assert.Contains("承办检察官：张检察官，联系电话：0311-1234567", mail.Message.TextBody);
         Assert.Contains("2026年03月02日", mail.Message.TextBody);
         Assert.Equal(["liaison.li@example.cn"], mail.EnvelopeTo);
+        // The row is marked sent after the SMTP server has accepted the message, so a moment after it arrives.
         await using var connection = await app.OpenConnectionAsync();
-        Assert.Equal("sent", await connection.ExecuteScalarAsync<string>("select status from supervision.mail_outbox where id = @Id", entry));
+        await Eventually.HoldsAsync(async () =>
+            await connection.ExecuteScalarAsync<string>("select status from supervision.mail_outbox where id = @Id", entry) == "sent",
+            "the outbox row marked sent");
     }
 
     [Fact]
