@@ -14,7 +14,7 @@ var seconds = Option("--seconds", 20);
 var timerCount = Option("--timers", 10_000);
 var ways = Named("--ways")?.Split(',').Select(Enum.Parse<TaskThroughput.Way>).ToArray();
 var clientCounts = Named("--clients")?.Split(',').Select(int.Parse).ToArray();
-int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
+int Option(string name, int fallback) => Named(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 bool Run(string name) => selected.Count == 0 || selected.Contains(name);
 
 var report = new Report();

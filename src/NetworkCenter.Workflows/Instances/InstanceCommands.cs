@@ -22,28 +22,38 @@ internal sealed class InstanceCommands(CommandRunner commands, RuntimeServices r
             return state.Id;
         }, cancellationToken);
 
+    /// <summary>
+    /// The instance as one statement reads it, so its status, variables and active elements come from one snapshot: read
+    /// in two statements, a command committing between them showed the token already past an element with the
+    /// variables from before (a caller at the next task without the called instance's out variables).
+    /// </summary>
     public async Task<InstanceView?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(
+        var instance = await connection.QuerySingleOrDefaultAsync<InstanceRow>(
             """
-            select i.id, d.key, d.version, i.status, i.variables::text as variables
+            select i.id, d.key, d.version, i.status, i.variables::text as variables,
+                   array(select e.element_id from engine.executions e
+                         where e.instance_id = i.id and e.kind <> 'Process' and e.element_id is not null
+                         group by e.element_id order by min(e.created_seq)) as elements
             from engine.instances i join engine.definitions d on d.id = i.definition_id where i.id = @id
             """, new { id });
-        if (row is not { } instance)
-        {
-            return null;
-        }
-        var elements = await connection.QueryAsync<string>(
-            """
-            select element_id from engine.executions where instance_id = @id and kind <> 'Process' and element_id is not null
-            group by element_id order by min(created_seq)
-            """, new { id });
-        return new InstanceView(instance.Id, instance.Key, instance.Version, instance.Status, [.. elements],
-            Persistence.InstanceStore.ParseObject(instance.Variables));
+        return instance is null
+            ? null
+            : new InstanceView(instance.Id, instance.Key, instance.Version, instance.Status, instance.Elements,
+                Persistence.InstanceStore.ParseObject(instance.Variables));
     }
 
-    private sealed record InstanceRow(Guid Id, string Key, int Version, string Status, string Variables);
+    // Settable properties, not a positional record: Dapper reports text[] columns as System.Array to constructors.
+    private sealed class InstanceRow
+    {
+        public Guid Id { get; set; }
+        public string Key { get; set; } = "";
+        public int Version { get; set; }
+        public string Status { get; set; } = "";
+        public string Variables { get; set; } = "";
+        public string[] Elements { get; set; } = [];
+    }
 
     public async Task<IReadOnlyList<JournalEntry>?> HistoryAsync(Guid id, CancellationToken cancellationToken)
     {
