@@ -46,10 +46,17 @@ public class NetworkCenterApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>A client signed in as <paramref name="username"/>; it keeps its session cookie.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string username = "admin", string password = "admin")
+    /// <summary>
+    /// A client signed in as <paramref name="username"/>; it keeps its session cookie. <paramref name="timeout"/> replaces
+    /// HttpClient's 100 s for a burst that queues on purpose.
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync(string username = "admin", string password = "admin", TimeSpan? timeout = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (timeout is { } limit)
+        {
+            client.Timeout = limit;
+        }
         var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password });
         response.EnsureSuccessStatusCode();
         return client;
