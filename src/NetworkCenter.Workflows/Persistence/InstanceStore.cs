@@ -110,7 +110,7 @@ internal static class InstanceStore
     /// (parameters suffixed with <paramref name="n"/>), so that a command's saves and journal go in one round trip.
     /// Call <see cref="Saved"/> once they have run.
     /// </summary>
-    public static void AppendSave(StringBuilder sql, DynamicParameters parameters, InstanceState state, int n)
+    public static void AppendSave(StringBuilder sql, BatchParameters parameters, InstanceState state, int n)
     {
         var stored = state.Stored ?? new StoredInstance("", []);
         var current = state.Executions.ToDictionary(e => e.Id, Fingerprint);
@@ -167,7 +167,7 @@ internal static class InstanceStore
     public static JsonObject ParseObject(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonNode.Parse(json) as JsonObject ?? [];
 
-    private static void AddColumns(DynamicParameters parameters, string prefix, int n, List<Execution> rows)
+    private static void AddColumns(BatchParameters parameters, string prefix, int n, List<Execution> rows)
     {
         parameters.Add($"{prefix}ids{n}", rows.Select(e => e.Id).ToArray());
         parameters.Add($"{prefix}parents{n}", rows.Select(e => e.ParentId).ToArray());

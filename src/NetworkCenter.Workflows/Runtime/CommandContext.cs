@@ -141,7 +141,7 @@ internal sealed class CommandContext(NpgsqlConnection connection, NpgsqlTransact
     {
         var (deferredSql, deferredParameters) = _deferred.Before("", null);
         var sql = new StringBuilder(deferredSql);
-        var parameters = (deferredParameters as DynamicParameters) ?? new DynamicParameters();
+        var parameters = (deferredParameters as BatchParameters) ?? new BatchParameters();
         var n = 0;
         foreach (var state in _instances.Values)
         {

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Data;
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using Dapper;
+using NetworkCenter.Workflows.Persistence;
 
 namespace NetworkCenter.Workflows.Runtime;
 
@@ -14,24 +12,21 @@ namespace NetworkCenter.Workflows.Runtime;
 /// </summary>
 internal sealed partial class DeferredWrites
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> PropertiesByType = new();
+    // The statements are literals and a command usually writes few of them, so each suffixed text is worked out once;
+    // past CachedIndexes writes (a large multi-instance) the rest are worked out each time rather than kept forever.
+    private const int CachedIndexes = 64;
+    private static readonly ConcurrentDictionary<(string Sql, Type Parameters, int Index), string> Suffixed = new();
     private readonly StringBuilder _sql = new();
-    private DynamicParameters _parameters = new();
+    private BatchParameters _parameters = new();
     private int _count;
 
     public void Add(string sql, object parameters)
     {
-        var suffix = "_w" + _count++;
-        var properties = PropertiesByType.GetOrAdd(parameters.GetType(), type => type.GetProperties());
-        var names = new HashSet<string>(properties.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
-        _sql.Append(Parameter().Replace(sql, m => names.Contains(m.Groups[1].Value) ? m.Value + suffix : m.Value)).Append(";\n");
-        foreach (var property in properties)
-        {
-            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            // A null keeps its column type (an untyped null in a union reads as text, not timestamptz).
-            DbType? dbType = type == typeof(DateTimeOffset) ? DbType.DateTimeOffset : type == typeof(Guid) ? DbType.Guid : null;
-            _parameters.Add(property.Name + suffix, property.GetValue(parameters), dbType);
-        }
+        var index = _count++;
+        var suffix = "_w" + index;
+        var key = (sql, parameters.GetType(), index);
+        _sql.Append(index < CachedIndexes ? Suffixed.GetOrAdd(key, WithSuffix) : WithSuffix(key)).Append(";\n");
+        _parameters.AddProperties(parameters, suffix);
     }
 
     /// <summary>The queued writes followed by <paramref name="sql"/>, with both parameter sets; the queue is emptied.</summary>
@@ -44,13 +39,20 @@ internal sealed partial class DeferredWrites
         var merged = _parameters;
         if (parameters is not null)
         {
-            merged.AddDynamicParams(parameters);
+            merged.AddProperties(parameters);
         }
         var all = _sql.Append(sql).ToString();
         _sql.Clear();
-        _parameters = new DynamicParameters();
+        _parameters = new BatchParameters();
         _count = 0;
         return (all, merged);
+    }
+
+    private static string WithSuffix((string Sql, Type Parameters, int Index) key)
+    {
+        var names = new HashSet<string>(BatchParameters.NamesOf(key.Parameters), StringComparer.OrdinalIgnoreCase);
+        var suffix = "_w" + key.Index;
+        return Parameter().Replace(key.Sql, m => names.Contains(m.Groups[1].Value) ? m.Value + suffix : m.Value);
     }
 
     [GeneratedRegex(@"(?<![:@])@([A-Za-z_][A-Za-z0-9_]*)")]
