@@ -10,6 +10,12 @@ public static class SchedulingServiceCollectionExtensions
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection(SchedulingOptions.Section));
+        // Jobs run in the process's language, as everything outside a request does (ServerLanguage), not in that of the
+        // request that created them; and without the culture filter, creating a job stores no job parameters, which
+        // Hangfire.PostgreSql writes as a second, batched statement in the creating transaction. Under a burst of requests
+        // that create jobs (200 clue registrations at once), those transactions piled up idle in transaction, holding
+        // every pool connection, and the burst took minutes (HangfireJobFacts, RegisterNumberFacts).
+        GlobalJobFilters.Filters.Remove(typeof(CaptureCultureAttribute));
         builder.Services.AddHangfire((sp, configuration) =>
         {
             var options = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
