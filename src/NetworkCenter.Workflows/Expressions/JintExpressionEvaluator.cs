@@ -46,12 +46,12 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
 
         if (segments is [JuelTranslator.Expression single])
         {
-            return Execute(ExpressionSource(single.Body), variables, what, execution).Value;
+            return Execute(ExpressionSource(single.Body), variables, what, execution, readGlobals: false).Value;
         }
 
         return string.Concat(segments.Select(segment => segment switch
         {
-            JuelTranslator.Expression e => Format(Execute(ExpressionSource(e.Body), variables, what, execution).Value),
+            JuelTranslator.Expression e => Format(Execute(ExpressionSource(e.Body), variables, what, execution, readGlobals: false).Value),
             JuelTranslator.Literal l => l.Text,
             _ => "",
         }));
@@ -67,7 +67,7 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
                 throw new ExpressionException($"condition language \"{condition.Language}\" is not supported; use javascript");
             }
 
-            result = Execute(condition.Text, variables, $"the condition script {Shorten(condition.Text)}", execution).Value;
+            result = Execute(condition.Text, variables, $"the condition script {Shorten(condition.Text)}", execution, readGlobals: false).Value;
         }
         else
         {
@@ -84,7 +84,7 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
 
     public ScriptResult RunScript(string script, IReadOnlyDictionary<string, object?> variables, ExecutionInfo? execution = null)
     {
-        var run = Execute(script, variables, "the script", execution);
+        var run = Execute(script, variables, "the script", execution, readGlobals: true);
         var changed = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, value) in run.Globals)
         {
@@ -164,7 +164,11 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
 
     private sealed record Run(object? Value, IReadOnlyDictionary<string, object?> Globals, IReadOnlySet<string> ExplicitlySet);
 
-    private Run Execute(string source, IReadOnlyDictionary<string, object?> variables, string what, ExecutionInfo? execution)
+    /// <summary>
+    /// Runs <paramref name="source"/> in a new engine. Only a script's globals are read back afterwards
+    /// (<paramref name="readGlobals"/>): an expression or a condition gives a value and nothing else.
+    /// </summary>
+    private Run Execute(string source, IReadOnlyDictionary<string, object?> variables, string what, ExecutionInfo? execution, bool readGlobals)
     {
         Prepared<Script> prepared;
         try
@@ -189,7 +193,7 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
             o.Constraints.MaxArraySize = options.MaxArrayLength;
             o.Constraints.RegexTimeout = options.Timeout;
         });
-        var builtIns = engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);
+        var builtIns = readGlobals ? engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal) : [];
         var explicitlySet = new HashSet<string>(StringComparer.Ordinal);
         try
         {
@@ -198,9 +202,13 @@ internal sealed class JintExpressionEvaluator(ExpressionOptions options) : IExpr
                 engine.SetValue(name, JsValueConverter.ToJs(engine, value));
             }
 
-            JintSandbox.Install(engine, explicitlySet, execution);
+            if (JintSandbox.MayReach(source))
+            {
+                JintSandbox.Install(engine, explicitlySet, execution);
+            }
             var completion = engine.Evaluate(prepared);
-            return new Run(JsValueConverter.ToClr(completion), JintSandbox.ReadGlobals(engine, builtIns, variables, explicitlySet), explicitlySet);
+            var globals = readGlobals ? JintSandbox.ReadGlobals(engine, builtIns, variables, explicitlySet) : new Dictionary<string, object?>();
+            return new Run(JsValueConverter.ToClr(completion), globals, explicitlySet);
         }
         catch (JavaScriptException e)
         {

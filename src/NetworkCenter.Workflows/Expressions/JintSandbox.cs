@@ -14,6 +14,16 @@ internal static class JintSandbox
     public const string ExecutionName = "execution";
     public const string IsEmptyName = "__isEmpty";
 
+    /// <summary>
+    /// Whether <paramref name="source"/> can reach the globals <see cref="Install"/> adds: it names one of them, or it
+    /// can reach the global object itself (<c>this</c>, <c>globalThis</c>; string compilation and <c>eval</c> are off,
+    /// so no other way to name a global exists). Building <c>execution</c>'s fifteen functions was a third of the time
+    /// of evaluating a plain condition such as <c>${finished == true}</c>, which needs none of them.
+    /// </summary>
+    public static bool MayReach(string source) =>
+        source.Contains(ExecutionName, StringComparison.Ordinal) || source.Contains(IsEmptyName, StringComparison.Ordinal)
+        || source.Contains("this", StringComparison.OrdinalIgnoreCase);
+
     public static void Install(Engine engine, HashSet<string> explicitlySet, ExecutionInfo? info)
     {
         engine.SetValue(ExecutionName, ExecutionObject(engine, explicitlySet, info ?? new ExecutionInfo()));

@@ -48,6 +48,33 @@ public sealed class JintSandboxFacts
         Assert.Equal("undefined", _evaluator.RunScript(script, NoVariables).Value);
     }
 
+    /// <summary>
+    /// The helpers are installed only for sources that can reach them (JintSandbox.MayReach): by name, or through the
+    /// global object under any spelling that mentions it.
+    /// </summary>
+    [Theory]
+    [InlineData("globalThis['exec' + 'ution'].getVariable('days')")]
+    [InlineData("this['exec' + 'ution'].getVariable('days')")]
+    [InlineData("(function () { return this; })()['exec' + 'ution'].getVariable('days')")]
+    [InlineData("Reflect.get(globalThis, 'exec' + 'ution').getVariable('days')")]
+    public void ScriptsAndConditions_ReachExecution_ThroughTheGlobalObject(string script)
+    {
+        var variables = new Dictionary<string, object?> { ["days"] = 3.0 };
+
+        Assert.Equal(3.0, Convert.ToDouble(_evaluator.RunScript(script, variables).Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(_evaluator.EvaluateCondition(new ConditionExpression(script + " == 3", "javascript"), variables));
+    }
+
+    [Fact]
+    public void Evaluate_ReadsNoGlobalsBack_YetAConditionWithoutHelpersStillSeesItsVariables()
+    {
+        var variables = new Dictionary<string, object?> { ["finished"] = true, ["count"] = 2.0, ["name"] = "" };
+
+        Assert.True(_evaluator.EvaluateCondition(new ConditionExpression("${finished == true}", null), variables));
+        Assert.Equal(3.0, Convert.ToDouble(_evaluator.Evaluate("${count + 1}", variables), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(true, _evaluator.Evaluate("${empty name}", variables));
+    }
+
     [Fact]
     public void Evaluate_StopsAnEndlessLoopInsideAnExpression()
     {
